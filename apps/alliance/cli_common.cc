@@ -1,0 +1,47 @@
+#include "cli_common.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "alliance/core/file.h"
+
+namespace alliance::cli {
+void add_output_options(CLI::App& command, OutputOptions& options) {
+  command.add_option("--format", options.format, "output format")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "latex"}))
+      ->capture_default_str();
+  command.add_option("--output,-o", options.output, "write to FILE instead of stdout (atomically)");
+}
+
+std::string resolve_data_dir(const GlobalOptions& global) {
+  if (!global.data_dir.empty()) return global.data_dir;
+  if (const char* env = std::getenv("ALLIANCE_DATA_DIR"); env && *env) return env;
+  return ALLIANCE_DEFAULT_DATA_DIR;
+}
+
+Status write_tables(const std::vector<core::Table>& tables, const OutputOptions& output,
+                    const std::vector<std::pair<std::string, std::string>>& meta) {
+  ALLIANCE_ASSIGN_OR_RETURN(core::Format format, core::parse_format(output.format));
+  const std::string text = core::render(tables, format, meta);
+  if (output.output.empty() || output.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? Status::ok() : Status::io_error("cannot write to stdout");
+  }
+  return core::write_file_atomically(output.output, text);
+}
+
+int report_error(const Status& status) {
+  std::fprintf(stderr, "%s\n", status.message().c_str());
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kParseError:
+    case StatusCode::kNotFound: return kExitUsage;
+    case StatusCode::kCancelled: return kExitInterrupted;
+    case StatusCode::kIOError: return status.message().find("cannot open") != std::string::npos ? kExitUsage : kExitFailure;
+    case StatusCode::kInternal: return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+}  // namespace alliance::cli

@@ -1,0 +1,57 @@
+// What every subcommand shares: global options, the data folder, writing
+// results, and turning a Status into a message and an exit code.
+#ifndef ALLIANCE_APPS_ALLIANCE_CLI_COMMON_H_
+#define ALLIANCE_APPS_ALLIANCE_CLI_COMMON_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "alliance/core/status.h"
+#include "alliance/core/table.h"
+
+namespace alliance::cli {
+
+/// Exit codes (STYLE.md 51).
+enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitInterrupted = 130 };
+
+struct GlobalOptions {
+  std::string data_dir;  // --data-dir, else $ALLIANCE_DATA_DIR, else the build's data folder
+  bool quiet = false;
+  bool verbose = false;
+  unsigned long long seed = 1;  // recorded in metadata; pillar 1 draws no random numbers
+  int threads = 1;
+};
+
+/// --format and --output, shared by the commands that print tables.
+struct OutputOptions {
+  std::string format = "table";
+  std::string output;  // empty or "-": stdout
+};
+void add_output_options(CLI::App& command, OutputOptions& options);
+
+/// The data folder to use, in the order documented in GlobalOptions.
+std::string resolve_data_dir(const GlobalOptions& global);
+
+/// Renders `tables` and writes them to stdout or, atomically, to the file.
+Status write_tables(const std::vector<core::Table>& tables, const OutputOptions& output,
+                    const std::vector<std::pair<std::string, std::string>>& meta);
+
+/// Prints `status` as one line on stderr and returns its exit code.
+int report_error(const Status& status);
+
+/// Runs `body` (returning Status) and stores its exit code in `code`: CLI11
+/// callbacks cannot return one.
+template <typename Body>
+auto run_into(int& code, Body body) {
+  return [&code, body]() {
+    const Status status = body();
+    code = status.is_ok() ? kExitOk : report_error(status);
+  };
+}
+
+}  // namespace alliance::cli
+
+#endif  // ALLIANCE_APPS_ALLIANCE_CLI_COMMON_H_

@@ -1,0 +1,181 @@
+// alliance supply classify|summary|audit|sensitivity|burden
+#include <fmt/format.h>
+
+#include "alliance/alliance.h"
+#include "alliance/supply/tables.h"
+#include "cli_common.h"
+#include "commands.h"
+
+namespace alliance::cli {
+namespace {
+
+struct SupplyOptions {
+  std::string rules;
+  std::string from = "published";
+  std::string panel;
+  std::string sources;
+  std::string year;  // a year, or "all" for burden
+  std::vector<std::string> vary;
+  OutputOptions output;
+};
+
+void add_data_options(CLI::App& command, SupplyOptions& options) {
+  command.add_option("--rules", options.rules, "indicator rules (TOML); default: data/rules/paper2024.toml");
+  command.add_option("--panel", options.panel, "your own long-format panel: iso3,year,variable,value,source");
+  command.add_option("--sources", options.sources, "sources table (id,citation) for --panel; default: data/sources.csv");
+  add_output_options(command, options.output);
+}
+
+std::string shown_path(const std::string& path, const std::string& data_dir) {
+  return path.rfind(data_dir, 0) == 0 ? "<data>" + path.substr(data_dir.size()) : path;
+}
+
+Result<int> parse_year(const std::string& text) {
+  auto value = core::parse_number(text);
+  if (!value || *value != static_cast<int>(*value) || *value < 1800 || *value > 2200) {
+    return Status::invalid_argument(fmt::format("--year: '{}' is not a year", text));
+  }
+  return static_cast<int>(*value);
+}
+
+// The rules with --year applied, and the data they read.
+struct Loaded {
+  supply::RuleSet rules;
+  supply::SupplyData data;
+  supply::SupplyDataOptions data_options;
+  std::vector<std::pair<std::string, std::string>> meta;
+};
+
+Result<Loaded> load(const GlobalOptions& global, const SupplyOptions& options, std::string_view command) {
+  Loaded loaded{{}, {}, {}, {}};
+  const std::string data_dir = resolve_data_dir(global);
+  const std::string rules_path =
+      options.rules.empty() ? core::data_path(data_dir, "rules/paper2024.toml") : options.rules;
+  ALLIANCE_ASSIGN_OR_RETURN(loaded.rules, supply::RuleSet::load(rules_path));
+  if (!options.year.empty() && options.year != "all") {
+    ALLIANCE_ASSIGN_OR_RETURN(int year, parse_year(options.year));
+    ALLIANCE_RETURN_IF_ERROR(loaded.rules.set_parameter("classification.year", std::to_string(year)));
+  }
+  loaded.data_options = {data_dir, options.panel, options.sources};
+  ALLIANCE_ASSIGN_OR_RETURN(loaded.data, supply::load_supply_data(loaded.data_options, loaded.rules));
+  loaded.meta = {{"command", fmt::format("supply {}", command)},
+                 {"version", ALLIANCE_VERSION},
+                 {"rules", shown_path(rules_path, data_dir)},
+                 {"year", std::to_string(loaded.rules.year())},
+                 {"seed", std::to_string(global.seed)}};
+  for (const auto& [label, path] : loaded.data.inputs) loaded.meta.emplace_back("input:" + label, shown_path(path, data_dir));
+  return loaded;
+}
+
+Result<supply::DataMode> parse_mode(const std::string& from) {
+  if (from == "published") return supply::DataMode::kPublished;
+  if (from == "data") return supply::DataMode::kData;
+  return Status::invalid_argument(fmt::format("--from: '{}' must be published or data", from));
+}
+
+Status run_classify(const GlobalOptions& global, const SupplyOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(supply::DataMode mode, parse_mode(options.from));
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "classify"));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::Classification result, supply::classify(loaded.rules, loaded.data, mode));
+  loaded.meta.emplace_back("from", options.from);
+  return write_tables(supply::classification_tables(loaded.rules, result), options.output, loaded.meta);
+}
+
+Status run_summary(const GlobalOptions& global, const SupplyOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(supply::DataMode mode, parse_mode(options.from));
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "summary"));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::Classification result, supply::classify(loaded.rules, loaded.data, mode));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::Summary summary, supply::summarize(loaded.rules, loaded.data, result));
+  loaded.meta.emplace_back("from", options.from);
+  return write_tables(supply::summary_tables(loaded.rules, summary, result, loaded.data.actors), options.output,
+                      loaded.meta);
+}
+
+Status run_audit(const GlobalOptions& global, const SupplyOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "audit"));
+  ALLIANCE_ASSIGN_OR_RETURN(auto published, supply::classify(loaded.rules, loaded.data, supply::DataMode::kPublished));
+  ALLIANCE_ASSIGN_OR_RETURN(auto recomputed, supply::classify(loaded.rules, loaded.data, supply::DataMode::kData));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::Audit audit, supply::audit(loaded.rules, loaded.data, published, recomputed));
+  return write_tables(supply::audit_tables(audit), options.output, loaded.meta);
+}
+
+Status run_sensitivity(const GlobalOptions& global, const SupplyOptions& options) {
+  if (options.from != "data") {
+    return Status::invalid_argument("sensitivity varies the rules, which only the data mode evaluates: use --from data");
+  }
+  std::vector<supply::Variation> variations;
+  for (const std::string& text : options.vary) {
+    ALLIANCE_ASSIGN_OR_RETURN(supply::Variation variation, supply::Variation::parse(text));
+    variations.push_back(std::move(variation));
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "sensitivity"));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::Sensitivity result,
+                            supply::sensitivity(loaded.rules, loaded.data_options, variations));
+  for (const std::string& text : options.vary) loaded.meta.emplace_back("vary", text);
+  return write_tables(supply::sensitivity_tables(result), options.output, loaded.meta);
+}
+
+Status run_burden(const GlobalOptions& global, const SupplyOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "burden"));
+  std::vector<int> years;
+  if (options.year == "all") {
+    years = loaded.data.panel.years(supply::BurdenOptions{}.burden_variable);
+  } else {
+    years.push_back(loaded.rules.year());
+  }
+  std::vector<supply::BurdenYear> results;
+  for (int year : years) {
+    ALLIANCE_ASSIGN_OR_RETURN(supply::BurdenYear result, supply::burden_for_year(loaded.data.panel, loaded.data.actors, year));
+    results.push_back(std::move(result));
+  }
+  return write_tables(supply::burden_tables(results, {}), options.output, loaded.meta);
+}
+
+}  // namespace
+
+void register_supply(CLI::App& app, const GlobalOptions& global, int& code) {
+  CLI::App* supply = app.add_subcommand("supply", "pillar 1: supply of security public goods");
+  supply->require_subcommand(1);
+  // Each subcommand owns its options; the callback keeps them alive, since
+  // CLI11 binds options to their addresses.
+  const auto add = [&](const char* name, const char* help, Status (*run)(const GlobalOptions&, const SupplyOptions&)) {
+    auto options = std::make_shared<SupplyOptions>();
+    CLI::App* command = supply->add_subcommand(name, help);
+    add_data_options(*command, *options);
+    command->callback(run_into(code, [&global, options, run] { return run(global, *options); }));
+    return std::make_pair(command, options);
+  };
+  const auto add_from = [](CLI::App* command, SupplyOptions& options) {
+    command->add_option("--from", options.from, "published: the article's booleans; data: recompute from the panel")
+        ->check(CLI::IsMember({"published", "data"}))
+        ->capture_default_str();
+  };
+  const char* year_help = "classification year (default: the rules' year)";
+
+  auto [classify, classify_options] = add("classify", "indicators met and tier per ally and good", run_classify);
+  add_from(classify, *classify_options);
+  classify->add_option("--year", classify_options->year, year_help);
+
+  auto [summary, summary_options] = add("summary", "share of active allies per good, group, region and size class", run_summary);
+  add_from(summary, *summary_options);
+  summary->add_option("--year", summary_options->year, year_help);
+
+  auto [audit, audit_options] = add("audit", "recomputed versus published, with explanations and consistency checks", run_audit);
+  audit->add_option("--year", audit_options->year, year_help);
+
+  auto [sensitivity, sensitivity_options] = add("sensitivity", "tiers as rule parameters vary", run_sensitivity);
+  sensitivity_options->from = "data";
+  sensitivity->add_option("--vary", sensitivity_options->vary,
+                          "PARAM=V1,V2,... (repeatable): B2.value=2,2.5,3.5, B1.stat=median,mean, R2.2.stat=..., "
+                          "data.kiel_cutoff=2023-06,2024-12")
+      ->required();
+  sensitivity->add_option("--from", sensitivity_options->from, "data (the only mode with rules to vary)")
+      ->capture_default_str();
+  sensitivity->add_option("--year", sensitivity_options->year, year_help);
+
+  auto [burden, burden_options] = add("burden", "Olson-Zeckhauser test, Gini, Herfindahl and burden shares", run_burden);
+  burden->add_option("--year", burden_options->year,
+                     "a year, or 'all' for every year with data (default: the rules' year)");
+}
+
+}  // namespace alliance::cli

@@ -1,0 +1,93 @@
+// alliance: measure and model collective action in military alliances.
+//
+// Exceptions from third-party code (CLI11's parse errors, bad_alloc) stop
+// here and become an exit code; the library itself never throws.
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "alliance/version.h"
+#include "cli_common.h"
+#include "commands.h"
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// "did you mean" for an unknown subcommand name at any level.
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& remaining) {
+  if (remaining.empty()) return "";
+  const CLI::App* level = &app;
+  while (true) {
+    auto used = level->get_subcommands();
+    if (used.empty()) break;
+    level = used.front();
+  }
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const CLI::App* sub : level->get_subcommands({})) {
+    const std::size_t d = edit_distance(remaining.front(), sub->get_name());
+    if (d < best_distance) best_distance = d, best = sub->get_name();
+  }
+  return best.empty() ? "" : fmt::format(", did you mean '{}'?", best);
+}
+
+int run(int argc, char** argv) {
+  using namespace alliance::cli;  // NOLINT: local to the entry point
+  CLI::App app{"alliance: measure and model collective action in military alliances", "alliance"};
+  app.set_version_flag("--version", std::string("alliance ") + ALLIANCE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions global;
+  app.add_option("--data-dir", global.data_dir, "embedded data folder (default: $ALLIANCE_DATA_DIR or the build's)");
+  app.add_flag("-q,--quiet", global.quiet, "print only results and errors");
+  app.add_flag("-v,--verbose", global.verbose, "print more about each step");
+  app.add_option("--seed", global.seed, "random seed, recorded in every output's metadata")->capture_default_str();
+  app.add_option("--threads", global.threads, "worker threads (results do not depend on it)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  int code = kExitOk;
+  register_supply(app, global, code);
+  register_data(app, global, code);
+  app.add_subcommand("help", "list the commands")->callback([&app] { std::fputs(app.help().c_str(), stdout); });
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "alliance: %s%s\n", e.what(), suggestion(app, app.remaining()).c_str());
+    std::fprintf(stderr, "run 'alliance --help' for usage\n");
+    return kExitUsage;
+  }
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "alliance: internal error: %s\n", e.what());
+    return alliance::cli::kExitFailure;
+  }
+}

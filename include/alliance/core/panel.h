@@ -1,0 +1,89 @@
+// A country-year panel whose every value carries a source id, and the table
+// that resolves source ids to citations.
+//
+// Missing is explicit: an observation may exist with no value (the source
+// reports nothing), which is different from an observation that is absent.
+// Neither is ever read as zero.
+//
+// Thread safety: not synchronised; share only const references across threads.
+#ifndef ALLIANCE_CORE_PANEL_H_
+#define ALLIANCE_CORE_PANEL_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "alliance/core/actors.h"
+#include "alliance/core/status.h"
+
+namespace alliance::core {
+
+/// Source id -> citation (`sources.csv`: `id,citation`).
+class SourceTable {
+ public:
+  static Result<SourceTable> load(const std::string& sources_csv);
+  /// Adds or replaces a source (used for ids minted at run time, e.g. a
+  /// Kiel cut-off month).
+  void add(std::string id, std::string citation);
+  /// The citation for `id`, or nullptr.
+  const std::string* citation(std::string_view id) const;
+  const std::map<std::string, std::string, std::less<>>& all() const { return citations_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> citations_;
+};
+
+struct Observation {
+  std::optional<double> value;  // nullopt: the source gives no value
+  std::string source;           // a SourceTable id
+};
+
+/// A key of the panel. Ordered by variable, then actor, then year.
+struct PanelKey {
+  std::string variable;
+  std::string iso3;
+  int year = 0;
+  auto operator<=>(const PanelKey&) const = default;
+};
+
+class Panel {
+ public:
+  /// Adds one observation; kInvalidArgument when the key is already present.
+  Status add(const PanelKey& key, Observation observation);
+  /// Adds or replaces one observation (for derived variables that are recomputed).
+  void set(const PanelKey& key, Observation observation);
+
+  const Observation* find(std::string_view variable, std::string_view iso3, int year) const;
+  /// The value, or nullopt when absent or missing.
+  std::optional<double> value(std::string_view variable, std::string_view iso3, int year) const;
+
+  const std::map<PanelKey, Observation>& observations() const { return observations_; }
+  /// Distinct variable names, sorted.
+  std::vector<std::string> variables() const;
+  /// Years with any observation of `variable`, ascending.
+  std::vector<int> years(std::string_view variable) const;
+  bool empty() const { return observations_.empty(); }
+
+  /// Merges `other` into this panel; an overlapping key is an error.
+  Status merge(const Panel& other);
+
+ private:
+  std::map<PanelKey, Observation> observations_;
+};
+
+/// Reads a long-format panel (`iso3,year,variable,value,source`). Unknown ISO3
+/// codes, duplicate actor-year-variable rows, non-numeric values and source ids
+/// that `sources` does not know are parse errors.
+Result<Panel> read_panel_csv(const std::string& path, const ActorRegistry& actors,
+                             const SourceTable& sources);
+
+/// The panel in the same long format, rows in key order, values at full
+/// precision (shortest round-trip form).
+std::string write_panel_csv(const Panel& panel);
+
+}  // namespace alliance::core
+
+#endif  // ALLIANCE_CORE_PANEL_H_

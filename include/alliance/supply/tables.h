@@ -1,0 +1,40 @@
+// Views of pillar 1's results as tables (core::Table), shared by the CLI and
+// the report. No computation happens here: only selection and formatting.
+#ifndef ALLIANCE_SUPPLY_TABLES_H_
+#define ALLIANCE_SUPPLY_TABLES_H_
+
+#include <vector>
+
+#include "alliance/core/table.h"
+#include "alliance/supply/audit.h"
+#include "alliance/supply/burden.h"
+#include "alliance/supply/classify.h"
+#include "alliance/supply/sensitivity.h"
+#include "alliance/supply/summary.h"
+
+namespace alliance::supply {
+
+/// First table: `iso3,country,good,indicators_met,count,tier`; then the
+/// allies by tier (the article's layout) and the source of each indicator.
+std::vector<core::Table> classification_tables(const RuleSet& rules, const Classification& classification);
+
+/// First table: the shares of active allies per scope and good; then the
+/// size composition of the active allies and the size classes.
+std::vector<core::Table> summary_tables(const RuleSet& rules, const Summary& summary,
+                                        const Classification& classification, const core::ActorRegistry& actors);
+
+/// First table: every ally x indicator; then agreement per indicator, tiers,
+/// consistency checks and the text's figures against the data.
+std::vector<core::Table> audit_tables(const Audit& audit);
+
+/// First table: the tier of every ally-good in every scenario (long form);
+/// then changes per scenario and the stability per ally.
+std::vector<core::Table> sensitivity_tables(const Sensitivity& sensitivity);
+
+/// One year: per-ally shares, then the statistics. Several years: one row
+/// of statistics per year.
+std::vector<core::Table> burden_tables(const std::vector<BurdenYear>& years, const BurdenOptions& options);
+
+}  // namespace alliance::supply
+
+#endif  // ALLIANCE_SUPPLY_TABLES_H_

@@ -1,0 +1,123 @@
+#include "alliance/supply/supply_data.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+namespace alliance::supply {
+namespace {
+
+using core::data_path;
+using core::EmbeddedPaths;
+
+// The year the article's Table 1 describes (allies' 2023 positions) and the
+// "as of" of its Table 2.
+constexpr int kPaperYear = 2023;
+
+Status load_embedded_panel(const std::string& dir, const RuleSet& rules, SupplyData& data) {
+  ALLIANCE_RETURN_IF_ERROR(core::import_nato_2024_wide(data_path(dir, EmbeddedPaths::kNato2024Wide), data.actors, data.panel));
+  ALLIANCE_RETURN_IF_ERROR(core::import_nato_2023_pct_gdp(data_path(dir, EmbeddedPaths::kNato2023PctGdp), data.actors, data.panel));
+  data.inputs.emplace_back("nato_2024_june", data_path(dir, EmbeddedPaths::kNato2024Wide));
+  data.inputs.emplace_back("nato_2023_july", data_path(dir, EmbeddedPaths::kNato2023PctGdp));
+  if (rules.kiel_cutoff()) {
+    ALLIANCE_RETURN_IF_ERROR(core::import_kiel_military(data_path(dir, EmbeddedPaths::kKielExplorer), data.actors,
+                                                        *rules.kiel_cutoff(), rules.year(), data.panel, data.sources));
+    data.inputs.emplace_back("kiel_r29", data_path(dir, EmbeddedPaths::kKielExplorer));
+  }
+  ALLIANCE_RETURN_IF_ERROR(data.published.add_to_panel(kPaperYear, data.panel));
+  std::vector<std::string> allies;
+  for (const auto& actor : data.actors.actors()) {
+    if (actor.nato_accession) allies.push_back(actor.iso3);
+  }
+  ALLIANCE_RETURN_IF_ERROR(add_compensators_to_panel(data_path(dir, EmbeddedPaths::kTable2), data.actors,
+                                                     allies, kPaperYear, data.panel));
+  data.inputs.emplace_back("paper2024_table2", data_path(dir, EmbeddedPaths::kTable2));
+  return Status::ok();
+}
+
+Result<std::optional<double>> operand_value(const Derivation::Operand& operand, int default_year,
+                                            const std::string& iso3, const core::ExchangeRates& rates,
+                                            const core::Panel& panel) {
+  auto value = panel.value(operand.variable, iso3, operand.year.value_or(default_year));
+  if (!value) return std::optional<double>();
+  double result = *value * operand.scale;
+  if (operand.eur_to_usd_year) {
+    auto rate = rates.usd_per_eur.find(*operand.eur_to_usd_year);
+    if (rate == rates.usd_per_eur.end()) {
+      return Status::invalid_argument(fmt::format("no USD per EUR rate for {} in the exchange-rate table",
+                                                  *operand.eur_to_usd_year));
+    }
+    result *= rate->second;
+  }
+  return std::optional<double>(result);
+}
+
+std::string describe(const Derivation& d, int year, const core::ExchangeRates& rates) {
+  const auto side = [&](const Derivation::Operand& o) {
+    std::string text = fmt::format("{} ({})", o.variable, o.year.value_or(year));
+    if (o.scale != 1) text += fmt::format(" x {}", o.scale);
+    if (o.eur_to_usd_year) {
+      auto rate = rates.usd_per_eur.find(*o.eur_to_usd_year);
+      text += fmt::format(" x {} USD/EUR ({} ECB average)",
+                          rate == rates.usd_per_eur.end() ? 0.0 : rate->second, *o.eur_to_usd_year);
+    }
+    return text;
+  };
+  return fmt::format("{}: {} / {} x {}, computed by alliance", d.label.empty() ? d.variable : d.label,
+                     side(d.numerator), side(d.denominator), d.multiply);
+}
+
+}  // namespace
+
+std::vector<std::string> reference_allies(const core::ActorRegistry& actors, const RuleSet& rules, int year) {
+  const std::set<std::string> excluded(rules.exclude().begin(), rules.exclude().end());
+  std::vector<std::string> allies;
+  for (const core::Actor* actor : actors.members_on(core::Date{year, 12, 31})) {
+    if (!excluded.count(actor->iso3)) allies.push_back(actor->iso3);
+  }
+  return allies;
+}
+
+Status apply_derivations(const RuleSet& rules, int year, const core::ExchangeRates& rates,
+                         core::Panel& panel, core::SourceTable& sources) {
+  for (const Derivation& d : rules.derivations()) {
+    const std::string source = "derived:" + d.variable;
+    sources.add(source, describe(d, year, rates));
+    std::set<std::string> actors;
+    for (const auto& [key, observation] : panel.observations()) {
+      if (key.variable == d.numerator.variable) actors.insert(key.iso3);
+    }
+    for (const std::string& iso3 : actors) {
+      ALLIANCE_ASSIGN_OR_RETURN(auto numerator, operand_value(d.numerator, year, iso3, rates, panel));
+      ALLIANCE_ASSIGN_OR_RETURN(auto denominator, operand_value(d.denominator, year, iso3, rates, panel));
+      if (!numerator || !denominator || *denominator == 0) continue;
+      panel.set(core::PanelKey{d.variable, iso3, d.year.value_or(year)},
+                core::Observation{*numerator / *denominator * d.multiply, source});
+    }
+  }
+  return Status::ok();
+}
+
+Result<SupplyData> load_supply_data(const SupplyDataOptions& options, const RuleSet& rules) {
+  const std::string& dir = options.data_dir;
+  SupplyData data;
+  ALLIANCE_ASSIGN_OR_RETURN(data.actors, core::load_actors(dir));
+  ALLIANCE_ASSIGN_OR_RETURN(data.groups, core::GroupSet::load(data_path(dir, EmbeddedPaths::kGroups), data.actors));
+  const std::string sources_path =
+      options.sources_path.empty() ? data_path(dir, EmbeddedPaths::kSources) : options.sources_path;
+  ALLIANCE_ASSIGN_OR_RETURN(data.sources, core::SourceTable::load(sources_path));
+  ALLIANCE_ASSIGN_OR_RETURN(data.rates, core::read_exchange_rates(data_path(dir, EmbeddedPaths::kFx)));
+  ALLIANCE_ASSIGN_OR_RETURN(data.published, PublishedTable::read(data_path(dir, EmbeddedPaths::kTable1), data.actors));
+  ALLIANCE_ASSIGN_OR_RETURN(data.reported, read_reported_figures(data_path(dir, EmbeddedPaths::kReportedFigures), data.actors));
+  data.inputs.emplace_back("paper2024_table1", data_path(dir, EmbeddedPaths::kTable1));
+  if (options.panel_path.empty()) {
+    ALLIANCE_RETURN_IF_ERROR(load_embedded_panel(dir, rules, data));
+  } else {
+    ALLIANCE_ASSIGN_OR_RETURN(data.panel, core::read_panel_csv(options.panel_path, data.actors, data.sources));
+    data.inputs.emplace_back("panel", options.panel_path);
+  }
+  ALLIANCE_RETURN_IF_ERROR(apply_derivations(rules, rules.year(), data.rates, data.panel, data.sources));
+  return data;
+}
+
+}  // namespace alliance::supply
