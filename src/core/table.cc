@@ -1,8 +1,8 @@
 #include "alliance/core/table.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "alliance/core/csv.h"
 
@@ -24,11 +24,21 @@ std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
@@ -44,14 +54,27 @@ std::string latex_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': case '%': case '$': case '#': case '_': case '{': case '}':
+      case '&':
+      case '%':
+      case '$':
+      case '#':
+      case '_':
+      case '{':
+      case '}':
         out.push_back('\\');
         out.push_back(c);
         break;
-      case '~': out += "\\textasciitilde{}"; break;
-      case '^': out += "\\textasciicircum{}"; break;
-      case '\\': out += "\\textbackslash{}"; break;
-      default: out.push_back(c);
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -75,17 +98,20 @@ std::string render_text(const Table& table) {
   }
   std::string out;
   if (!table.title.empty()) out += table.title + "\n";
-  std::string rule;
+  std::string header, rule;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    const bool right = numeric_column(table, c);
-    out += (c ? "  " : "") + pad(table.columns[c], widths[c], right);
-    rule += (c ? "  " : "") + std::string(widths[c], '-');
+    if (c) header += "  ";
+    header += pad(table.columns[c], widths[c], numeric_column(table, c));
+    if (c) rule += "  ";
+    rule += std::string(widths[c], '-');
   }
-  out += "\n" + rule + "\n";
+  header.erase(header.find_last_not_of(' ') + 1);
+  out += header + "\n" + rule + "\n";
   for (const auto& row : table.rows) {
     std::string line;
     for (std::size_t c = 0; c < row.size(); ++c) {
-      line += (c ? "  " : "") + pad(row[c].is_missing ? "." : row[c].text, widths[c], row[c].number.has_value());
+      if (c) line += "  ";
+      line += pad(row[c].is_missing ? "." : row[c].text, widths[c], row[c].number.has_value());
     }
     line.erase(line.find_last_not_of(' ') + 1);
     out += line + "\n";
@@ -98,17 +124,20 @@ std::string render_delimited(const Table& table, char delimiter) {
   const auto field = [&](std::string_view text) {
     if (delimiter == ',') return csv_escape(text);
     std::string clean(text);
-    std::replace_if(clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    std::replace_if(
+        clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
     return clean;
   };
   std::string out;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    out += (c ? std::string(1, delimiter) : "") + field(table.columns[c]);
+    if (c) out += std::string(1, delimiter);
+    out += field(table.columns[c]);
   }
   out += "\n";
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
-      out += (c ? std::string(1, delimiter) : "") + field(row[c].text);
+      if (c) out += std::string(1, delimiter);
+      out += field(row[c].text);
     }
     out += "\n";
   }
@@ -124,7 +153,10 @@ std::string json_cell(const Cell& cell) {
 std::string render_json_table(const Table& table) {
   std::string out = fmt::format("    {{\n      \"name\": {},\n      \"title\": {},\n      \"columns\": [",
                                 json_string(table.name), json_string(table.title));
-  for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? ", " : "") + json_string(table.columns[c]);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (c) out += ", ";
+    out += json_string(table.columns[c]);
+  }
   out += "],\n      \"rows\": [";
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     out += r ? ",\n        {" : "\n        {";
@@ -135,7 +167,10 @@ std::string render_json_table(const Table& table) {
   }
   out += table.rows.empty() ? "],\n" : "\n      ],\n";
   out += "      \"notes\": [";
-  for (std::size_t n = 0; n < table.notes.size(); ++n) out += (n ? ", " : "") + json_string(table.notes[n]);
+  for (std::size_t n = 0; n < table.notes.size(); ++n) {
+    if (n) out += ", ";
+    out += json_string(table.notes[n]);
+  }
   return out + "]\n    }";
 }
 
@@ -146,7 +181,10 @@ std::string render_json(const std::vector<Table>& tables,
     out += fmt::format("{}{}: {}", i ? ", " : "", json_string(meta[i].first), json_string(meta[i].second));
   }
   out += "},\n  \"tables\": [\n";
-  for (std::size_t t = 0; t < tables.size(); ++t) out += (t ? ",\n" : "") + render_json_table(tables[t]);
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (t) out += ",\n";
+    out += render_json_table(tables[t]);
+  }
   return out + "\n  ]\n}\n";
 }
 
@@ -156,10 +194,16 @@ std::string render_latex(const Table& table) {
   std::string out = "\\begin{table}[htbp]\n\\centering\n";
   if (!table.title.empty()) out += "\\caption{" + latex_escape(table.title) + "}\n";
   out += "\\label{tab:" + table.name + "}\n\\begin{tabular}{" + spec + "}\n\\toprule\n";
-  for (std::size_t c = 0; c < table.columns.size(); ++c) out += (c ? " & " : "") + latex_escape(table.columns[c]);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (c) out += " & ";
+    out += latex_escape(table.columns[c]);
+  }
   out += " \\\\\n\\midrule\n";
   for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) out += (c ? " & " : "") + latex_escape(row[c].text);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c) out += " & ";
+      out += latex_escape(row[c].text);
+    }
     out += " \\\\\n";
   }
   out += "\\bottomrule\n\\end{tabular}\n";
@@ -177,9 +221,7 @@ std::string format_fixed(double value, int decimals) {
 
 Cell Cell::of(double value, int decimals) { return Cell{format_fixed(value, decimals), value, false}; }
 
-Cell Cell::integer(long long value) {
-  return Cell{fmt::format("{}", value), static_cast<double>(value), false};
-}
+Cell Cell::integer(long long value) { return Cell{fmt::format("{}", value), static_cast<double>(value), false}; }
 
 Result<Format> parse_format(std::string_view name) {
   if (name == "table") return Format::kTable;
@@ -187,25 +229,34 @@ Result<Format> parse_format(std::string_view name) {
   if (name == "tsv") return Format::kTsv;
   if (name == "json") return Format::kJson;
   if (name == "latex") return Format::kLatex;
-  return Status::invalid_argument(
-      fmt::format("unknown format '{}'; use table, csv, tsv, json or latex", name));
+  return Status::invalid_argument(fmt::format("unknown format '{}'; use table, csv, tsv, json or latex", name));
 }
 
 std::string render(const std::vector<Table>& tables, Format format,
                    const std::vector<std::pair<std::string, std::string>>& meta) {
   switch (format) {
-    case Format::kCsv: return tables.empty() ? "" : render_delimited(tables.front(), ',');
-    case Format::kTsv: return tables.empty() ? "" : render_delimited(tables.front(), '\t');
-    case Format::kJson: return render_json(tables, meta);
+    case Format::kCsv:
+      return tables.empty() ? "" : render_delimited(tables.front(), ',');
+    case Format::kTsv:
+      return tables.empty() ? "" : render_delimited(tables.front(), '\t');
+    case Format::kJson:
+      return render_json(tables, meta);
     case Format::kLatex: {
       std::string out;
-      for (const auto& table : tables) out += (out.empty() ? "" : "\n") + render_latex(table);
+      for (const auto& table : tables) {
+        if (!out.empty()) out += "\n";
+        out += render_latex(table);
+      }
       return out;
     }
-    case Format::kTable: break;
+    case Format::kTable:
+      break;
   }
   std::string out;
-  for (const auto& table : tables) out += (out.empty() ? "" : "\n") + render_text(table);
+  for (const auto& table : tables) {
+    if (!out.empty()) out += "\n";
+    out += render_text(table);
+  }
   return out;
 }
 

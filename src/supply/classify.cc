@@ -193,9 +193,8 @@ Result<Classification> classify(const RuleSet& rules, const SupplyData& data, Da
   std::map<const Condition*, Threshold> thresholds;
   for (const Indicator& indicator : rules.indicators()) {
     if (mode == DataMode::kPublished) {
-      if (data.panel.years(indicator.published).empty() ||
-          !std::binary_search(data.panel.years(indicator.published).begin(),
-                              data.panel.years(indicator.published).end(), out.year)) {
+      const std::vector<int> years = data.panel.years(indicator.published);
+      if (!std::binary_search(years.begin(), years.end(), out.year)) {
         return Status::invalid_argument(fmt::format(
             "the published table has no '{}' for {}; the article describes 2023 (use --year 2023 or --from data)",
             indicator.published, out.year));
