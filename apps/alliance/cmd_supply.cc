@@ -1,4 +1,6 @@
 // alliance supply classify|summary|audit|sensitivity|burden
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "alliance/alliance.h"
@@ -64,6 +66,11 @@ Result<Loaded> load(const GlobalOptions& global, const SupplyOptions& options, s
                  {"year", std::to_string(loaded.rules.year())},
                  {"seed", std::to_string(global.seed)}};
   for (const auto& [label, path] : loaded.data.inputs) loaded.meta.emplace_back("input:" + label, shown_path(path, data_dir));
+  if (global.verbose) {
+    for (const auto& [key, value] : loaded.meta) std::fprintf(stderr, "alliance: %s = %s\n", key.c_str(), value.c_str());
+    std::fprintf(stderr, "alliance: %zu panel observations, %zu variables\n", loaded.data.panel.observations().size(),
+                 loaded.data.panel.variables().size());
+  }
   return loaded;
 }
 
