@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "alliance/core/file.h"
 
 namespace alliance::cli {
@@ -11,6 +13,8 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "latex"}))
       ->capture_default_str();
   command.add_option("--output,-o", options.output, "write to FILE instead of stdout (atomically)");
+  command.add_option("--table", options.table,
+                     "print only the table of this name (CSV and TSV print the first table by default)");
 }
 
 std::string resolve_data_dir(const GlobalOptions& global) {
@@ -22,7 +26,20 @@ std::string resolve_data_dir(const GlobalOptions& global) {
 Status write_tables(const std::vector<core::Table>& tables, const OutputOptions& output,
                     const std::vector<std::pair<std::string, std::string>>& meta) {
   ALLIANCE_ASSIGN_OR_RETURN(core::Format format, core::parse_format(output.format));
-  const std::string text = core::render(tables, format, meta);
+  std::vector<core::Table> selected = tables;
+  if (!output.table.empty()) {
+    std::vector<std::string> names;
+    selected.clear();
+    for (const core::Table& table : tables) {
+      names.push_back(table.name);
+      if (table.name == output.table) selected.push_back(table);
+    }
+    if (selected.empty()) {
+      return Status::invalid_argument(
+          fmt::format("--table: no table '{}'; this command writes {}", output.table, fmt::join(names, ", ")));
+    }
+  }
+  const std::string text = core::render(selected, format, meta);
   if (output.output.empty() || output.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return std::fflush(stdout) == 0 ? Status::ok() : Status::io_error("cannot write to stdout");

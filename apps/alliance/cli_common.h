@@ -29,6 +29,7 @@ struct GlobalOptions {
 struct OutputOptions {
   std::string format = "table";
   std::string output;  // empty or "-": stdout
+  std::string table;   // one table by name; empty: all (CSV and TSV: the first)
 };
 void add_output_options(CLI::App& command, OutputOptions& options);
 

@@ -66,7 +66,10 @@ int run(int argc, char** argv) {
   int code = kExitOk;
   register_supply(app, global, code);
   register_data(app, global, code);
-  app.add_subcommand("help", "list the commands")->callback([&app] { std::fputs(app.help().c_str(), stdout); });
+  app.add_subcommand("help", "list the commands")->callback([&app] {
+    // app.help() would render the selected subcommand, "help" itself.
+    std::fputs(app.get_formatter()->make_help(&app, "alliance", CLI::AppFormatMode::Normal).c_str(), stdout);
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -74,8 +77,12 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "alliance: %s%s\n", e.what(), suggestion(app, app.remaining()).c_str());
-    std::fprintf(stderr, "run 'alliance --help' for usage\n");
+    const auto remaining = app.remaining();
+    const std::string what = remaining.empty() || remaining.front().rfind("-", 0) == 0
+                                 ? std::string(e.what())
+                                 : fmt::format("unknown command '{}'", remaining.front());
+    std::fprintf(stderr, "alliance: %s%s; run 'alliance --help' for usage\n", what.c_str(),
+                 suggestion(app, remaining).c_str());
     return kExitUsage;
   }
   return code;

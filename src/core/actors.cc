@@ -10,7 +10,11 @@
 namespace alliance::core {
 namespace {
 
+// Digits only: from_chars alone would take a sign ("-023-04-01").
 std::optional<int> parse_int(std::string_view text) {
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;

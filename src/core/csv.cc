@@ -34,6 +34,7 @@ class RecordScanner {
       std::string field;
       ALLIANCE_RETURN_IF_ERROR(read_field(field));
       row.fields.push_back(std::move(field));
+      row.end_column = column_;
       if (at_end()) return Status::ok();
       const char c = text_[i_];
       if (c == ',') {
@@ -146,9 +147,10 @@ Result<CsvTable> CsvTable::parse(std::string_view text, std::string source) {
     CsvRow row;
     ALLIANCE_RETURN_IF_ERROR(scanner.next(row));
     if (row.fields.size() != table.header_.size()) {
-      const long column = row.fields.size() > table.header_.size()
-                              ? row.columns[table.header_.size()]
-                              : row.columns.back();
+      // Too many: where the first extra field starts; too few: where the
+      // next field should have started.
+      const long column = row.fields.size() > table.header_.size() ? row.columns[table.header_.size()]
+                                                                    : row.end_column;
       return Status::parse_error(table.source_, row.line, column,
                                  fmt::format("expected {} fields as in the header, found {}",
                                              table.header_.size(), row.fields.size()));
@@ -187,8 +189,12 @@ Status CsvTable::error_at(const CsvRow& row, std::size_t column, std::string_vie
 
 std::optional<double> parse_number(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  // from_chars rejects a leading '+', which a strict reader may accept.
-  if (text.front() == '+') text.remove_prefix(1);
+  // from_chars rejects a leading '+', which a strict reader may accept; only
+  // one sign, though: "+-1" must not be read as -1.
+  if (text.front() == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && text.front() == '-') return std::nullopt;
+  }
   double value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);

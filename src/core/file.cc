@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -36,7 +39,8 @@ Status write_file_atomically(const std::string& path, std::string_view content) 
                                           target.parent_path().string(), ec.message()));
     }
   }
-  const std::string temp = path + ".tmp";
+  // Unique per process, so two runs writing the same output do not collide.
+  const std::string temp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) {

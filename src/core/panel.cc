@@ -26,6 +26,21 @@ void SourceTable::add(std::string id, std::string citation) {
   citations_[std::move(id)] = std::move(citation);
 }
 
+std::optional<std::string> SourceTable::resolve(std::string_view id) const {
+  if (const std::string* exact = citation(id)) return *exact;
+  for (const auto& [family, text] : citations_) {
+    if (family.empty() || family.back() != '*') continue;
+    const std::string_view prefix = std::string_view(family).substr(0, family.size() - 1);
+    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) continue;
+    std::string resolved = text;
+    if (const std::size_t slot = resolved.find("{}"); slot != std::string::npos) {
+      resolved.replace(slot, 2, id.substr(prefix.size()));
+    }
+    return resolved;
+  }
+  return std::nullopt;
+}
+
 const std::string* SourceTable::citation(std::string_view id) const {
   auto it = citations_.find(id);
   return it == citations_.end() ? nullptr : &it->second;
@@ -71,9 +86,14 @@ std::vector<int> Panel::years(std::string_view variable) const {
 }
 
 Status Panel::merge(const Panel& other) {
+  // Check every key first so that a failed merge leaves this panel unchanged.
   for (const auto& [key, observation] : other.observations_) {
-    ALLIANCE_RETURN_IF_ERROR(add(key, observation));
+    if (observations_.count(key)) {
+      return Status::invalid_argument(fmt::format("duplicate actor-year: {} {} for variable '{}'",
+                                                  key.iso3, key.year, key.variable));
+    }
   }
+  observations_.insert(other.observations_.begin(), other.observations_.end());
   return Status::ok();
 }
 
@@ -95,7 +115,7 @@ Result<Panel> read_panel_csv(const std::string& path, const ActorRegistry& actor
     ALLIANCE_ASSIGN_OR_RETURN(std::string variable, csv.required_text(row, var_col));
     ALLIANCE_ASSIGN_OR_RETURN(std::optional<double> value, csv.number(row, value_col));
     ALLIANCE_ASSIGN_OR_RETURN(std::string source, csv.required_text(row, source_col));
-    if (!sources.citation(source)) {
+    if (!sources.resolve(source)) {
       return csv.error_at(row, source_col,
                           fmt::format("unknown source id '{}'; add it to the sources table (id,citation)", source));
     }

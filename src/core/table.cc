@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "alliance/core/csv.h"
 
@@ -92,7 +93,9 @@ bool numeric_column(const Table& table, std::size_t c) {
 
 std::string render_text(const Table& table) {
   std::vector<std::size_t> widths(table.columns.size());
+  std::vector<bool> numeric(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    numeric[c] = numeric_column(table, c);
     widths[c] = display_width(table.columns[c]);
     for (const auto& row : table.rows) widths[c] = std::max(widths[c], display_width(row[c].text));
   }
@@ -101,7 +104,7 @@ std::string render_text(const Table& table) {
   std::string header, rule;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     if (c) header += "  ";
-    header += pad(table.columns[c], widths[c], numeric_column(table, c));
+    header += pad(table.columns[c], widths[c], numeric[c]);
     if (c) rule += "  ";
     rule += std::string(widths[c], '-');
   }
@@ -111,7 +114,8 @@ std::string render_text(const Table& table) {
     std::string line;
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c) line += "  ";
-      line += pad(row[c].is_missing ? "." : row[c].text, widths[c], row[c].number.has_value());
+      // Missing values align with the numbers of their column.
+      line += pad(row[c].is_missing ? "." : row[c].text, widths[c], row[c].number.has_value() || (row[c].is_missing && numeric[c]));
     }
     line.erase(line.find_last_not_of(' ') + 1);
     out += line + "\n";
@@ -125,7 +129,7 @@ std::string render_delimited(const Table& table, char delimiter) {
     if (delimiter == ',') return csv_escape(text);
     std::string clean(text);
     std::replace_if(
-        clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+        clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return clean;
   };
   std::string out;
@@ -146,6 +150,8 @@ std::string render_delimited(const Table& table, char delimiter) {
 
 std::string json_cell(const Cell& cell) {
   if (cell.is_missing) return "null";
+  // JSON has no NaN or infinity; their text ("nan", "inf") would make the document invalid.
+  if (cell.number && !std::isfinite(*cell.number)) return "null";
   if (cell.number) return cell.text;  // fixed-precision text is valid JSON
   return json_string(cell.text);
 }

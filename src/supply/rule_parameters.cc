@@ -92,7 +92,12 @@ Status RuleSet::set_parameter(std::string_view path, std::string_view value) {
   }
   auto it = std::find_if(indicators_.begin(), indicators_.end(),
                          [&](const Indicator& i) { return i.id == parts[0]; });
-  if (it == indicators_.end()) return Status::invalid_argument(fmt::format("unknown indicator '{}' in '{}'", parts[0], path));
+  if (it == indicators_.end()) {
+    std::vector<std::string> ids;
+    for (const Indicator& indicator : indicators_) ids.push_back(indicator.id);
+    return Status::invalid_argument(fmt::format("unknown indicator '{}' in '{}'; the rules define {}", parts[0], path,
+                                                fmt::join(ids, ", ")));
+  }
   const std::string_view param = parts.back();
   if (param != "value" && param != "stat" && param != "q" && param != "op" && param != "year") {
     return Status::invalid_argument(fmt::format("unknown parameter '{}'; use value, stat, q, op or year", param));

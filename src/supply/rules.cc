@@ -83,7 +83,9 @@ class RuleSetParser {
       if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
         std::string list;
         for (auto name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
-        return error(node, fmt::format("unknown key '{}'; expected one of: {}", key.str(), list));
+        const auto& begin = key.source().begin;
+        return Status::parse_error(source_, static_cast<long>(begin.line), static_cast<long>(begin.column),
+                                   fmt::format("unknown key '{}'; expected one of: {}", key.str(), list));
       }
     }
     return Status::ok();

@@ -194,7 +194,7 @@ std::vector<Table> burden_tables(const std::vector<BurdenYear>& years, const Bur
   shares.notes.push_back(fmt::format("size = {}, burden = {}, spending = {}; ratio > 1: a share of spending above "
                                      "the share of GDP", options.size_variable, options.burden_variable,
                                      options.spending_variable));
-  return {shares, stats_table};
+  return {stats_table, shares};
 }
 
 }  // namespace alliance::supply

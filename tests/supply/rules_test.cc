@@ -78,7 +78,7 @@ TEST(RuleSetTest, RejectsUnknownKeysAtTheirLine) {
   Status s = parse_error(indicator("any = [{ kind = \"compare\", variable = \"a\", op = \">\", treshold = 2 }]\n"));
   EXPECT_EQ(s.code(), StatusCode::kParseError);
   EXPECT_NE(s.message().find("unknown key 'treshold'"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("r.toml:12:65:"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("r.toml:12:54:"), std::string::npos) << s.message();
 }
 
 TEST(RuleSetTest, RejectsBadConditions) {

@@ -28,6 +28,7 @@ struct CsvRow {
   long line = 0;
   std::vector<std::string> fields;
   std::vector<long> columns;  // column (in characters) of each field's first character
+  long end_column = 0;        // column just after the record's last character
 };
 
 class CsvTable {

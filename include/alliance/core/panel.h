@@ -21,15 +21,20 @@
 
 namespace alliance::core {
 
-/// Source id -> citation (`sources.csv`: `id,citation`).
+/// Source id -> citation (`sources.csv`: `id,citation`). An id ending in `*`
+/// names a family: `kiel_r29_through_*` resolves `kiel_r29_through_2023-12`,
+/// with `{}` in its citation replaced by the rest of the id. Families let a
+/// panel written by `alliance data panel` be read back.
 class SourceTable {
  public:
   static Result<SourceTable> load(const std::string& sources_csv);
   /// Adds or replaces a source (used for ids minted at run time, e.g. a
   /// Kiel cut-off month).
   void add(std::string id, std::string citation);
-  /// The citation for `id`, or nullptr.
+  /// The citation stored under exactly `id`, or nullptr.
   const std::string* citation(std::string_view id) const;
+  /// The citation for `id`, exact or through a family; nullopt when unknown.
+  std::optional<std::string> resolve(std::string_view id) const;
   const std::map<std::string, std::string, std::less<>>& all() const { return citations_; }
 
  private:

@@ -31,8 +31,8 @@ std::vector<core::Table> audit_tables(const Audit& audit);
 /// then changes per scenario and the stability per ally.
 std::vector<core::Table> sensitivity_tables(const Sensitivity& sensitivity);
 
-/// One year: per-ally shares, then the statistics. Several years: one row
-/// of statistics per year.
+/// The statistics, one row per year; for a single year, then each ally's
+/// share of spending against its share of GDP.
 std::vector<core::Table> burden_tables(const std::vector<BurdenYear>& years, const BurdenOptions& options);
 
 }  // namespace alliance::supply

@@ -1,0 +1,73 @@
+// CLI output diffed byte for byte against tests/golden/ (STYLE.md 33).
+//
+// To regenerate the golden files after an intended change of output, run
+//
+//   ALLIANCE_UPDATE_GOLDEN=1 ctest --test-dir BUILD -R CliGoldenTest
+//
+// which rewrites each file from the current binary instead of comparing (the
+// tests then report themselves skipped). Read the diff before committing it:
+// a golden file is only as right as the output it was taken from.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/run_cli.h"
+
+namespace alliance::cli_test {
+namespace {
+
+bool updating() {
+  const char* update = std::getenv("ALLIANCE_UPDATE_GOLDEN");
+  return update != nullptr && std::string_view(update) == "1";
+}
+
+// Where two texts first differ, by line, for a readable failure.
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  const std::vector<std::string> want = lines_of(expected), got = lines_of(actual);
+  for (std::size_t i = 0; i < std::max(want.size(), got.size()); ++i) {
+    const std::string a = i < want.size() ? want[i] : "<end of file>";
+    const std::string b = i < got.size() ? got[i] : "<end of output>";
+    if (a != b) return "line " + std::to_string(i + 1) + "\n  golden: " + a + "\n  output: " + b;
+  }
+  return "the line ends differ";
+}
+
+void check_golden(const std::string& name, const std::vector<std::string>& args) {
+  const std::string path = kGoldenDir + "/" + name;
+  const CliResult result = run_cli(args);
+  ASSERT_EQ(result.exit_code, 0) << result;
+  ASSERT_FALSE(result.out.empty());
+  if (updating()) {
+    write_file(path, result.out);
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  const std::string golden = read_file(path);
+  ASSERT_FALSE(golden.empty()) << path << " is missing or empty; see the top of golden_test.cc";
+  EXPECT_TRUE(golden == result.out) << name << " differs from the output at " << first_difference(golden, result.out)
+                                    << "\n(regenerate with ALLIANCE_UPDATE_GOLDEN=1 if the change is intended)";
+}
+
+TEST(CliGoldenTest, ClassifyPublished) {
+  check_golden("supply_classify_published.csv", {"supply", "classify", "--from", "published", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, ClassifyData) {
+  check_golden("supply_classify_data.csv", {"supply", "classify", "--from", "data", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, SummaryPublished) {
+  check_golden("supply_summary_published.csv", {"supply", "summary", "--from", "published", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, Audit) { check_golden("supply_audit.csv", {"supply", "audit", "--format", "csv"}); }
+
+TEST(CliGoldenTest, Burden2023) {
+  check_golden("supply_burden_2023.csv", {"supply", "burden", "--year", "2023", "--format", "csv", "--table", "burden_shares"});
+}
+
+}  // namespace
+}  // namespace alliance::cli_test
