@@ -2,7 +2,7 @@
 # Runs each fuzzer for SECONDS seconds from a seed corpus of real data files.
 # Usage: scripts/run-fuzzers.sh BUILD_DIR SECONDS
 set -euo pipefail
-build=$1
+build=$(cd "$1" && pwd)
 seconds=${2:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)

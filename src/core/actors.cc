@@ -47,12 +47,11 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 std::string Date::to_string() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
-Status ActorRegistry::add(Actor actor) {
+void ActorRegistry::add(Actor actor) {
   const std::size_t index = actors_.size();
   by_iso3_.emplace(actor.iso3, index);
   by_name_.emplace(actor.name, index);
   actors_.push_back(std::move(actor));
-  return Status::ok();
 }
 
 Result<ActorRegistry> ActorRegistry::load(const std::string& allies_csv,
@@ -79,7 +78,7 @@ Result<ActorRegistry> ActorRegistry::load(const std::string& allies_csv,
     const std::string& forces = row.fields[col("has_standing_forces")];
     if (forces != "0" && forces != "1") return allies.error_at(row, col("has_standing_forces"), "expected 0 or 1");
     actor.has_standing_forces = forces == "1";
-    ALLIANCE_RETURN_IF_ERROR(registry.add(std::move(actor)));
+    registry.add(std::move(actor));
   }
   if (!others_csv.empty()) {
     ALLIANCE_ASSIGN_OR_RETURN(CsvTable others, CsvTable::read(others_csv));
@@ -89,7 +88,7 @@ Result<ActorRegistry> ActorRegistry::load(const std::string& allies_csv,
       Actor actor{row.fields[iso_col], row.fields[name_col], std::nullopt, "", true};
       if (!is_iso3(actor.iso3)) return others.error_at(row, iso_col, fmt::format("'{}' is not an ISO 3166-1 alpha-3 code", actor.iso3));
       if (registry.find(actor.iso3)) return others.error_at(row, iso_col, fmt::format("duplicate actor '{}'", actor.iso3));
-      ALLIANCE_RETURN_IF_ERROR(registry.add(std::move(actor)));
+      registry.add(std::move(actor));
     }
   }
   if (!aliases_csv.empty()) {

@@ -54,7 +54,7 @@ class ActorRegistry {
   std::vector<const Actor*> members_on(const Date& date) const;
 
  private:
-  Status add(Actor actor);
+  void add(Actor actor);
 
   std::vector<Actor> actors_;
   std::map<std::string, std::size_t, std::less<>> by_iso3_;
