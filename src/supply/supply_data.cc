@@ -1,5 +1,6 @@
 #include "alliance/supply/supply_data.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -20,8 +21,10 @@ Status load_embedded_panel(const std::string& dir, const RuleSet& rules, SupplyD
   data.inputs.emplace_back("nato_2024_june", data_path(dir, EmbeddedPaths::kNato2024Wide));
   data.inputs.emplace_back("nato_2023_july", data_path(dir, EmbeddedPaths::kNato2023PctGdp));
   if (rules.kiel_cutoff()) {
+    // Aid given after the classification year cannot count towards it.
+    const core::Date cutoff = std::min(*rules.kiel_cutoff(), core::Date{rules.year(), 12, 1});
     ALLIANCE_RETURN_IF_ERROR(core::import_kiel_military(data_path(dir, EmbeddedPaths::kKielExplorer), data.actors,
-                                                        *rules.kiel_cutoff(), rules.year(), data.panel, data.sources));
+                                                        cutoff, rules.year(), data.panel, data.sources));
     data.inputs.emplace_back("kiel_r29", data_path(dir, EmbeddedPaths::kKielExplorer));
   }
   ALLIANCE_RETURN_IF_ERROR(data.published.add_to_panel(kPaperYear, data.panel));

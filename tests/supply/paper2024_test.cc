@@ -100,3 +100,21 @@ TEST_F(Paper2024Test, AuditExplainsEveryDifference) {
 
 }  // namespace
 }  // namespace alliance::supply
+
+namespace alliance::supply {
+namespace {
+
+TEST(SupplyDataTest, KielSumsStopAtTheEndOfTheClassificationYear) {
+  auto rules = RuleSet::load(std::string(ALLIANCE_TEST_DATA_DIR) + "/rules/paper2024.toml");
+  ASSERT_TRUE(rules.is_ok());
+  ASSERT_TRUE(rules->set_parameter("classification.year", "2022").is_ok());  // cut-off stays 2023-12
+  auto data = load_supply_data({ALLIANCE_TEST_DATA_DIR, "", ""}, *rules);
+  ASSERT_TRUE(data.is_ok()) << data.status().message();
+  const core::Observation* cum = data->panel.find("kiel_military_eur_bn_cum", "DEU", 2022);
+  ASSERT_NE(cum, nullptr);
+  EXPECT_EQ(cum->source, "kiel_r29_through_2022-12");
+  EXPECT_DOUBLE_EQ(*cum->value, *data->panel.value("kiel_military_eur_bn", "DEU", 2022));
+}
+
+}  // namespace
+}  // namespace alliance::supply
