@@ -60,7 +60,7 @@ void Panel::set(const PanelKey& key, Observation observation) {
 }
 
 const Observation* Panel::find(std::string_view variable, std::string_view iso3, int year) const {
-  auto it = observations_.find(PanelKey{std::string(variable), std::string(iso3), year});
+  auto it = observations_.find(PanelKeyLess::View{variable, iso3, year});
   return it == observations_.end() ? nullptr : &it->second;
 }
 

@@ -9,19 +9,25 @@
 // debug and sanitizer builds are several times slower than release, so each
 // has its own baseline.
 //
-// Baselines: 2026-11-22, AMD EPYC (KVM, 2 vCPUs), GCC 12.2, best of 3 (see
-// docs/PERFORMANCE.md for the machine):
+// Baselines: median of 5 runs on an idle machine, each run the best of 3;
+// 2026-11-22, commit 7eb6cb3, AMD EPYC KVM guest with 2 vCPUs, GCC 12.2 (the
+// machine of docs/PERFORMANCE.md):
 //
-//   workload                              release   debug   asan (RelWithDebInfo)
-//   parse a 200k-row synthetic CSV          84 ms   327 ms   285 ms
-//   20 classifications of the embedded       3 ms    19 ms    13 ms
-//   data (10 data mode, 10 published)
+//   workload                                  release    debug   asan
+//   parse a 200k-row synthetic CSV (8.3 MB)     84 ms    940 ms  480 ms
+//   20 classifications of the embedded data    5.5 ms     30 ms   16 ms
+//   (10 in data mode, 10 in published mode)
 //
-// Bounds (10x, the classification rounded up to 10 ms so that timer and
-// scheduler noise on a sub-millisecond call cannot trip it):
+// Bounds, 10x the baselines (two significant figures):
 //
-//   parse                                  840 ms  3270 ms  2850 ms
-//   classify x20                            30 ms   190 ms   130 ms
+//   parse                                      840 ms   9400 ms 4800 ms
+//   classify x20                                55 ms    300 ms  160 ms
+//
+// The machine is noisy (a shared VM: the same binary runs up to 1.7x slower in
+// some minutes than in others). With other builds running (load average 7-10
+// on 2 vCPUs, i.e. ~5x oversubscribed) the slowest run was 5.1x its baseline
+// (asan, classify): a CI runner that busy could trip the bound, a normal one
+// cannot.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -59,11 +65,11 @@ struct Bound {
 };
 
 #if defined(ALLIANCE_PERF_ASAN)
-constexpr Bound kBound = {"asan", 2850, 130};
+constexpr Bound kBound = {"asan", 4800, 160};
 #elif defined(NDEBUG)
-constexpr Bound kBound = {"release", 840, 30};
+constexpr Bound kBound = {"release", 840, 55};
 #else
-constexpr Bound kBound = {"debug", 3270, 190};
+constexpr Bound kBound = {"debug", 9400, 300};
 #endif
 
 // The fastest of kAttempts runs of `work`, in milliseconds.

@@ -54,8 +54,27 @@ struct PanelKey {
   auto operator<=>(const PanelKey&) const = default;
 };
 
+/// Orders keys and key views alike, so a look-up needs no string copies.
+struct PanelKeyLess {
+  using is_transparent = void;
+  struct View {
+    std::string_view variable;
+    std::string_view iso3;
+    int year = 0;
+  };
+  static View view(const PanelKey& key) { return {key.variable, key.iso3, key.year}; }
+  static View view(const View& key) { return key; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    const View x = view(a), y = view(b);
+    return std::tie(x.variable, x.iso3, x.year) < std::tie(y.variable, y.iso3, y.year);
+  }
+};
+
 class Panel {
  public:
+  using Map = std::map<PanelKey, Observation, PanelKeyLess>;
+
   /// Adds one observation; kInvalidArgument when the key is already present.
   Status add(const PanelKey& key, Observation observation);
   /// Adds or replaces one observation (for derived variables that are recomputed).
@@ -65,7 +84,7 @@ class Panel {
   /// The value, or nullopt when absent or missing.
   std::optional<double> value(std::string_view variable, std::string_view iso3, int year) const;
 
-  const std::map<PanelKey, Observation>& observations() const { return observations_; }
+  const Map& observations() const { return observations_; }
   /// Distinct variable names, sorted.
   std::vector<std::string> variables() const;
   /// Years with any observation of `variable`, ascending.
@@ -76,7 +95,7 @@ class Panel {
   Status merge(const Panel& other);
 
  private:
-  std::map<PanelKey, Observation> observations_;
+  Map observations_;
 };
 
 /// Reads a long-format panel (`iso3,year,variable,value,source`). Unknown ISO3
