@@ -1,5 +1,6 @@
 #include "alliance/core/panel.h"
 
+#include <limits>
 #include <set>
 
 #include <fmt/format.h>
@@ -69,18 +70,22 @@ std::optional<double> Panel::value(std::string_view variable, std::string_view i
   return observation ? observation->value : std::nullopt;
 }
 
+// Keys are ordered by variable first, so each variable is one contiguous run.
 std::vector<std::string> Panel::variables() const {
   std::vector<std::string> names;
-  for (const auto& [key, observation] : observations_) {
-    if (names.empty() || names.back() != key.variable) names.push_back(key.variable);
+  for (auto it = observations_.begin(); it != observations_.end();) {
+    names.push_back(it->first.variable);
+    // v + '\0' is the smallest name after v: jump over v's run.
+    it = observations_.lower_bound(PanelKeyLess::View{names.back() + '\0', "", std::numeric_limits<int>::min()});
   }
   return names;
 }
 
 std::vector<int> Panel::years(std::string_view variable) const {
   std::set<int> years;
-  for (const auto& [key, observation] : observations_) {
-    if (key.variable == variable) years.insert(key.year);
+  for (auto it = observations_.lower_bound(PanelKeyLess::View{variable, "", std::numeric_limits<int>::min()});
+       it != observations_.end() && it->first.variable == variable; ++it) {
+    years.insert(it->first.year);
   }
   return {years.begin(), years.end()};
 }
