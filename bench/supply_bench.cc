@@ -10,8 +10,8 @@
 //   Classify_Embedded_Published     classify(kPublished): the article's 0/1 cells
 //   Audit_Embedded                  audit() of the two classifications above
 //                                   (the classifications themselves are not timed)
-//   Sensitivity_Embedded_3Values    sensitivity() with B2.value=2,2.5,3.5: four
-//                                   data loads and classifications
+//   Sensitivity_Embedded_3Values    sensitivity() with B2.value=2,2.5,3.5: three
+//                                   data loads, four classifications
 //   Burden_Embedded_AllYears        burden_for_year for 2014..2024
 //   ClassificationRender_Embedded_Text
 //                                   classification_tables + render(kTable) of the
@@ -155,7 +155,7 @@ void Sensitivity_Embedded_3Values(benchmark::State& state) {
   }
   const std::vector<supply::Variation> variations = {*variation};
   for (auto _ : state) {
-    auto result = supply::sensitivity(e->rules, e->options, variations);
+    auto result = supply::sensitivity(e->rules, e->data, e->options, variations);
     if (!result.is_ok()) {
       state.SkipWithError(result.status().message().c_str());
       break;

@@ -117,7 +117,7 @@ Status run_sensitivity(const GlobalOptions& global, const SupplyOptions& options
   }
   ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "sensitivity"));
   ALLIANCE_ASSIGN_OR_RETURN(supply::Sensitivity result,
-                            supply::sensitivity(loaded.rules, loaded.data_options, variations));
+                            supply::sensitivity(loaded.rules, loaded.data, loaded.data_options, variations));
   for (const std::string& text : options.vary) loaded.meta.emplace_back("vary", text);
   return write_tables(supply::sensitivity_tables(result), options.output, loaded.meta);
 }

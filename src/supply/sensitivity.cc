@@ -31,10 +31,10 @@ Result<Variation> Variation::parse(std::string_view text) {
   return variation;
 }
 
-Result<Sensitivity> sensitivity(const RuleSet& rules, const SupplyDataOptions& options,
-                                const std::vector<Variation>& variations) {
+Result<Sensitivity> sensitivity(const RuleSet& rules, const SupplyData& baseline_data,
+                                const SupplyDataOptions& options, const std::vector<Variation>& variations) {
   Sensitivity out;
-  ALLIANCE_ASSIGN_OR_RETURN(Classification baseline, classify_with(rules, options));
+  ALLIANCE_ASSIGN_OR_RETURN(Classification baseline, classify(rules, baseline_data, DataMode::kData));
   out.scenarios.push_back({"baseline", baseline, 0});
   for (const Variation& variation : variations) {
     for (const std::string& value : variation.values) {

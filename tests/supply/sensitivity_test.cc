@@ -5,6 +5,8 @@
 namespace alliance::supply {
 namespace {
 
+const SupplyDataOptions kOptions{ALLIANCE_TEST_DATA_DIR, "", ""};
+
 RuleSet article_rules() {
   auto rules = RuleSet::load(std::string(ALLIANCE_TEST_DATA_DIR) + "/rules/paper2024.toml");
   EXPECT_TRUE(rules.is_ok()) << rules.status().message();
@@ -24,7 +26,8 @@ TEST(VariationTest, ParsesAndRejects) {
 
 TEST(SensitivityTest, RaisingTheSpendingThresholdOnlyLowersTiers) {
   auto variations = std::vector<Variation>{Variation::parse("B2.value=2,3.5").value()};
-  auto result = sensitivity(article_rules(), {ALLIANCE_TEST_DATA_DIR, "", ""}, variations);
+  const RuleSet rules = article_rules();
+  auto result = sensitivity(rules, load_supply_data(kOptions, rules).value(), kOptions, variations);
   ASSERT_TRUE(result.is_ok()) << result.status().message();
   ASSERT_EQ(result->scenarios.size(), 3u);
   EXPECT_EQ(result->scenarios[1].label, "B2.value=2");
@@ -46,14 +49,16 @@ TEST(SensitivityTest, RaisingTheSpendingThresholdOnlyLowersTiers) {
 
 TEST(SensitivityTest, DataParametersReloadTheData) {
   auto variations = std::vector<Variation>{Variation::parse("data.kiel_cutoff=2022-03").value()};
-  auto result = sensitivity(article_rules(), {ALLIANCE_TEST_DATA_DIR, "", ""}, variations);
+  const RuleSet rules = article_rules();
+  auto result = sensitivity(rules, load_supply_data(kOptions, rules).value(), kOptions, variations);
   ASSERT_TRUE(result.is_ok()) << result.status().message();
   EXPECT_GT(result->scenarios[1].changed, 0);
 }
 
 TEST(SensitivityTest, RejectsABadParameterWithoutPartialResults) {
   auto variations = std::vector<Variation>{Variation::parse("B2.colour=1").value()};
-  auto result = sensitivity(article_rules(), {ALLIANCE_TEST_DATA_DIR, "", ""}, variations);
+  const RuleSet rules = article_rules();
+  auto result = sensitivity(rules, load_supply_data(kOptions, rules).value(), kOptions, variations);
   ASSERT_FALSE(result.is_ok());
   EXPECT_NE(result.status().message().find("unknown parameter 'colour'"), std::string::npos);
 }

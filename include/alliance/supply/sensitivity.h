@@ -44,12 +44,12 @@ struct Sensitivity {
   std::vector<Stability> stability;       // by good, then reference order
 };
 
-/// Classifies in data mode under the rules as given (the baseline) and under
-/// each value of each variation, one parameter at a time. The data are
-/// reloaded per scenario so that data parameters (the Kiel cut-off, the year)
-/// take effect.
-Result<Sensitivity> sensitivity(const RuleSet& rules, const SupplyDataOptions& options,
-                                const std::vector<Variation>& variations);
+/// Classifies in data mode under the rules as given (the baseline, on
+/// `baseline_data`, loaded with `rules` and `options`) and under each value of
+/// each variation, one parameter at a time. The data are reloaded per varied
+/// scenario so that data parameters (the Kiel cut-off, the year) take effect.
+Result<Sensitivity> sensitivity(const RuleSet& rules, const SupplyData& baseline_data,
+                                const SupplyDataOptions& options, const std::vector<Variation>& variations);
 
 }  // namespace alliance::supply
 
