@@ -24,4 +24,10 @@ run "sensitivity" supply sensitivity --vary B2.value=2,2.5,3.5 --vary B1.stat=me
     --vary data.kiel_cutoff=2023-06,2024-02 --output "$out/sensitivity.txt"
 run "burden 2023" supply burden --year 2023 --output "$out/burden_2023.txt"
 run "burden 2014-2024" supply burden --year all --format csv --output "$out/burden_all_years.csv"
-echo "report: written to $out" >&2
+consensus=$2/consensus
+mkdir -p "$consensus"
+run "consensus enlargement" consensus enlargement --rule unanimity,qmv:0.55:0.65,majority,quad \
+    --trials 100000 --seed 1 --output "$consensus/enlargement.txt"
+run "consensus enlargement with spoilers" consensus enlargement --rule unanimity,qmv:0.55:0.65,majority,quad \
+    --spoilers HUN,TUR --trials 100000 --seed 1 --format csv --output "$consensus/enlargement_spoilers.csv"
+echo "report: written to $out and $consensus" >&2

@@ -10,6 +10,8 @@ namespace alliance::cli {
 
 void register_supply(CLI::App& app, const GlobalOptions& global, int& code);
 void register_data(CLI::App& app, const GlobalOptions& global, int& code);
+void register_consensus(CLI::App& app, const GlobalOptions& global, int& code);
+void register_power(CLI::App& app, const GlobalOptions& global, int& code);
 
 }  // namespace alliance::cli
 

@@ -66,6 +66,8 @@ int run(int argc, char** argv) {
   int code = kExitOk;
   register_supply(app, global, code);
   register_data(app, global, code);
+  register_consensus(app, global, code);
+  register_power(app, global, code);
   app.add_subcommand("help", "list the commands")->callback([&app] {
     // app.help() would render the selected subcommand, "help" itself.
     std::fputs(app.get_formatter()->make_help(&app, "alliance", CLI::AppFormatMode::Normal).c_str(), stdout);

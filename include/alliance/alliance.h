@@ -2,11 +2,17 @@
 #ifndef ALLIANCE_ALLIANCE_H_
 #define ALLIANCE_ALLIANCE_H_
 
+#include "alliance/consensus/enlargement.h"
+#include "alliance/consensus/monte_carlo.h"
+#include "alliance/consensus/power.h"
+#include "alliance/consensus/rule.h"
+#include "alliance/consensus/spatial.h"
 #include "alliance/core/actors.h"
 #include "alliance/core/csv.h"
 #include "alliance/core/datasets.h"
 #include "alliance/core/file.h"
 #include "alliance/core/panel.h"
+#include "alliance/core/rng.h"
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
 #include "alliance/stats/descriptive.h"

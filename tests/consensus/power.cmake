@@ -1,0 +1,1 @@
+alliance_add_test(consensus power)
