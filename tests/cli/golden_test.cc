@@ -69,5 +69,19 @@ TEST(CliGoldenTest, Burden2023) {
   check_golden("supply_burden_2023.csv", {"supply", "burden", "--year", "2023", "--format", "csv", "--table", "burden_shares"});
 }
 
+// Seeded Monte Carlo: the bytes are fixed by the seed, whatever the thread count.
+TEST(CliGoldenTest, ConsensusEnlargementWithSpoilers) {
+  check_golden("consensus_enlargement_spoilers.csv",
+               {"consensus", "enlargement", "--rule", "unanimity,qmv:0.55:0.65,majority,quad", "--spoilers",
+                "HUN,TUR", "--trials", "20000", "--seed", "1", "--threads", "2", "--format", "csv"});
+}
+
+// The EEC Council of Ministers, 1958: Shapley 14/60, 9/60, 0; Banzhaf 10/42, 6/42, 0.
+TEST(CliGoldenTest, PowerEec1958) {
+  check_golden("power_eec_1958.json", {"power", "--weights", std::string(ALLIANCE_TEST_FIXTURES_DIR) +
+                                                                 "/cli/eec_1958_weights.csv",
+                                       "--quota", "12", "--format", "json"});
+}
+
 }  // namespace
 }  // namespace alliance::cli_test
