@@ -39,12 +39,15 @@ Status write_tables(const std::vector<core::Table>& tables, const OutputOptions&
           fmt::format("--table: no table '{}'; this command writes {}", output.table, fmt::join(names, ", ")));
     }
   }
-  const std::string text = core::render(selected, format, meta);
-  if (output.output.empty() || output.output == "-") {
+  return write_text(core::render(selected, format, meta), output.output);
+}
+
+Status write_text(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return std::fflush(stdout) == 0 ? Status::ok() : Status::io_error("cannot write to stdout");
   }
-  return core::write_file_atomically(output.output, text);
+  return core::write_file_atomically(output, text);
 }
 
 int report_error(const Status& status) {

@@ -36,6 +36,10 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 /// The data folder to use, in the order documented in GlobalOptions.
 std::string resolve_data_dir(const GlobalOptions& global);
 
+/// Writes `text` to stdout when `output` is empty or "-", else atomically to
+/// the file `output`.
+Status write_text(const std::string& text, const std::string& output);
+
 /// Renders `tables` and writes them to stdout or, atomically, to the file.
 Status write_tables(const std::vector<core::Table>& tables, const OutputOptions& output,
                     const std::vector<std::pair<std::string, std::string>>& meta);

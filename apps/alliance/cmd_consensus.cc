@@ -154,12 +154,7 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
   if (options.output.format == "json") {
     // The issue fixes this shape ({"steps": [...]}), so it bypasses the
     // generic results document.
-    const std::string text = consensus::enlargement_json(rows);
-    if (options.output.output.empty() || options.output.output == "-") {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      return std::fflush(stdout) == 0 ? Status::ok() : Status::io_error("cannot write to stdout");
-    }
-    return core::write_file_atomically(options.output.output, text);
+    return write_text(consensus::enlargement_json(rows), options.output.output);
   }
   core::Table table = consensus::enlargement_table(rows);
   if (any_weighted(rules)) table.notes.push_back("weights: 2023 GDP (US$ m, current), NATO June 2024 edition");

@@ -18,7 +18,7 @@ struct DataOptions {
 Status run_panel(const GlobalOptions& global, const DataOptions& options) {
   const std::string data_dir = resolve_data_dir(global);
   const std::string rules_path =
-      options.rules.empty() ? core::data_path(data_dir, "rules/paper2024.toml") : options.rules;
+      options.rules.empty() ? core::data_path(data_dir, core::EmbeddedPaths::kDefaultRules) : options.rules;
   ALLIANCE_ASSIGN_OR_RETURN(supply::RuleSet rules, supply::RuleSet::load(rules_path));
   ALLIANCE_ASSIGN_OR_RETURN(supply::SupplyData data, supply::load_supply_data({data_dir, "", ""}, rules));
   core::Panel selected;
@@ -32,12 +32,7 @@ Status run_panel(const GlobalOptions& global, const DataOptions& options) {
     return Status::invalid_argument(fmt::format("no variable named {}; `alliance data panel` lists them all",
                                                 fmt::join(options.variables, ", ")));
   }
-  const std::string text = core::write_panel_csv(selected);
-  if (options.output.empty() || options.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return Status::ok();
-  }
-  return core::write_file_atomically(options.output, text);
+  return write_text(core::write_panel_csv(selected), options.output);
 }
 
 }  // namespace

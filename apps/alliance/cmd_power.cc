@@ -2,7 +2,6 @@
 // (optionally double-majority) game read from an `id,weight` CSV file.
 #include <cstdint>
 #include <cstdio>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,7 +9,6 @@
 #include <fmt/format.h>
 
 #include "alliance/consensus/power.h"
-#include "alliance/core/csv.h"
 #include "alliance/core/file.h"
 #include "alliance/version.h"
 #include "cli_common.h"
@@ -28,37 +26,8 @@ struct PowerCommandOptions {
   std::string output;
 };
 
-struct Players {
-  std::vector<std::string> ids;
-  std::vector<std::int64_t> weights;
-};
-
-Result<Players> read_players(const std::string& path) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
-  ALLIANCE_ASSIGN_OR_RETURN(std::size_t id_column, table.column("id"));
-  ALLIANCE_ASSIGN_OR_RETURN(std::size_t weight_column, table.column("weight"));
-  if (table.rows().empty()) {
-    return Status::parse_error(table.source(), 2, 1, "no players: add one `id,weight` row per player");
-  }
-  Players players;
-  std::map<std::string, long> first_line;
-  for (const core::CsvRow& row : table.rows()) {
-    ALLIANCE_ASSIGN_OR_RETURN(std::string id, table.required_text(row, id_column));
-    if (const auto [it, fresh] = first_line.emplace(id, row.line); !fresh) {
-      return table.error_at(row, id_column, fmt::format("duplicate id '{}' (first on line {})", id, it->second));
-    }
-    ALLIANCE_ASSIGN_OR_RETURN(long weight, table.required_integer(row, weight_column));
-    if (weight < 0) {
-      return table.error_at(row, weight_column, fmt::format("column 'weight': {} is negative; weights are >= 0", weight));
-    }
-    players.ids.push_back(std::move(id));
-    players.weights.push_back(weight);
-  }
-  return players;
-}
-
 Result<consensus::WeightedGame> make_game(const PowerCommandOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(Players players, read_players(options.weights));
+  ALLIANCE_ASSIGN_OR_RETURN(consensus::Players players, consensus::read_weights(options.weights));
   std::int64_t total = 0;
   for (std::int64_t w : players.weights) {
     if (__builtin_add_overflow(total, w, &total)) {
@@ -143,14 +112,6 @@ std::string power_json(const consensus::PowerIndices& power) {
   if (!power.shapley.empty()) append_json_index(out, "shapley", power.ids, power.shapley);
   out += "}\n";
   return out;
-}
-
-Status write_text(const std::string& text, const std::string& output) {
-  if (output.empty() || output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? Status::ok() : Status::io_error("cannot write to stdout");
-  }
-  return core::write_file_atomically(output, text);
 }
 
 Status run_power(const GlobalOptions& global, const PowerCommandOptions& options) {

@@ -52,7 +52,7 @@ Result<Loaded> load(const GlobalOptions& global, const SupplyOptions& options, s
   Loaded loaded{{}, {}, {}, {}};
   const std::string data_dir = resolve_data_dir(global);
   const std::string rules_path =
-      options.rules.empty() ? core::data_path(data_dir, "rules/paper2024.toml") : options.rules;
+      options.rules.empty() ? core::data_path(data_dir, core::EmbeddedPaths::kDefaultRules) : options.rules;
   ALLIANCE_ASSIGN_OR_RETURN(loaded.rules, supply::RuleSet::load(rules_path));
   if (!options.year.empty() && options.year != "all") {
     ALLIANCE_ASSIGN_OR_RETURN(int year, parse_year(options.year));

@@ -13,6 +13,8 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <fmt/format.h>
 
+#include "alliance/core/csv.h"
+
 namespace alliance::consensus {
 namespace {
 
@@ -358,6 +360,30 @@ Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weigh
     return Status::invalid_argument(fmt::format("quota '{}' must be a percentage above 0% and at most 100%", text));
   }
   return static_cast<std::int64_t>((numerator + denominator - 1) / denominator);
+}
+
+Result<Players> read_weights(const std::string& path) {
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
+  ALLIANCE_ASSIGN_OR_RETURN(std::size_t id_column, table.column("id"));
+  ALLIANCE_ASSIGN_OR_RETURN(std::size_t weight_column, table.column("weight"));
+  if (table.rows().empty()) {
+    return Status::parse_error(table.source(), 2, 1, "no players: add one `id,weight` row per player");
+  }
+  Players players;
+  std::map<std::string, long> first_line;
+  for (const core::CsvRow& row : table.rows()) {
+    ALLIANCE_ASSIGN_OR_RETURN(std::string id, table.required_text(row, id_column));
+    if (const auto [it, fresh] = first_line.emplace(id, row.line); !fresh) {
+      return table.error_at(row, id_column, fmt::format("duplicate id '{}' (first on line {})", id, it->second));
+    }
+    ALLIANCE_ASSIGN_OR_RETURN(long weight, table.required_integer(row, weight_column));
+    if (weight < 0) {
+      return table.error_at(row, weight_column, fmt::format("column 'weight': {} is negative; weights are >= 0", weight));
+    }
+    players.ids.push_back(std::move(id));
+    players.weights.push_back(weight);
+  }
+  return players;
 }
 
 }  // namespace alliance::consensus

@@ -266,3 +266,23 @@ TEST(PowerTest, ParsesQuota) {
 
 }  // namespace
 }  // namespace alliance::consensus
+
+namespace alliance::consensus {
+namespace {
+
+TEST(PowerWeightsFileTest, ReadsPlayersInFileOrder) {
+  auto players = read_weights(std::string(ALLIANCE_TEST_FIXTURES_DIR) + "/cli/eec_1958_weights.csv");
+  ASSERT_TRUE(players.is_ok()) << players.status().message();
+  EXPECT_EQ(players->ids, (std::vector<std::string>{"FRA", "DEU", "ITA", "BEL", "NLD", "LUX"}));
+  EXPECT_EQ(players->weights, (std::vector<std::int64_t>{4, 4, 4, 2, 2, 1}));
+}
+
+TEST(PowerWeightsFileTest, RejectsARepeatedIdAtItsLocation) {
+  const std::string path = std::string(ALLIANCE_TEST_FIXTURES_DIR) + "/consensus/weights_duplicate.csv";
+  auto players = read_weights(path);
+  ASSERT_FALSE(players.is_ok());
+  EXPECT_EQ(players.status().message(), path + ":3:1: duplicate id 'FRA' (first on line 2)");
+}
+
+}  // namespace
+}  // namespace alliance::consensus

@@ -110,6 +110,17 @@ struct PowerIndices {
 /// options.max_table_bytes.
 Result<PowerIndices> power_indices(const WeightedGame& game, const PowerOptions& options = {});
 
+/// Players and their whole-number weights, in file order.
+struct Players {
+  std::vector<std::string> ids;
+  std::vector<std::int64_t> weights;
+};
+
+/// Reads a weights file (CSV `id,weight`) with the strict CSV reader. Errors
+/// (`file:line:column: message`): a missing column, no rows, an empty or
+/// repeated id, a weight that is not a whole number or is negative.
+Result<Players> read_weights(const std::string& path);
+
 /// Parses a quota: a whole number (an absolute weight), or `P%` with
 /// 0 < P <= 100 (a decimal), meaning the smallest whole number >= P% of
 /// `total_weight`. kInvalidArgument naming the text otherwise; the range

@@ -32,6 +32,7 @@ struct EmbeddedPaths {
   static constexpr const char* kTable1 = "paper2024/table1_published.csv";
   static constexpr const char* kTable2 = "paper2024/table2_compensation.csv";
   static constexpr const char* kReportedFigures = "paper2024/reported_figures.csv";
+  static constexpr const char* kDefaultRules = "rules/paper2024.toml";
 };
 
 /// Joins the data folder and a relative path.
