@@ -6,18 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include "consensus/member_ids.h"
+
 namespace alliance::consensus {
 namespace {
 
-std::vector<std::string> ids(int n) {
-  std::vector<std::string> out;
-  for (int i = 0; i < n; ++i) {
-    std::string id = "M";  // appended in two steps: GCC 12's -Wrestrict misfires on "M" + string
-    id += std::to_string(i);
-    out.push_back(id);
-  }
-  return out;
-}
+using testing::ids;
 
 std::vector<DecisionRule> unanimity_only() { return {DecisionRule::unanimity()}; }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "consensus/member_ids.h"
+
 namespace alliance::consensus {
 namespace {
 
@@ -59,15 +61,7 @@ TEST(RuleTest, RejectsEveryMalformedRule) {
   EXPECT_FALSE(DecisionRule::parse_list("unanimity,,majority").is_ok());
 }
 
-std::vector<std::string> ids(int n) {
-  std::vector<std::string> out;
-  for (int i = 0; i < n; ++i) {
-    std::string id = "M";  // appended in two steps: GCC 12's -Wrestrict misfires on "M" + string
-    id += std::to_string(i);
-    out.push_back(id);
-  }
-  return out;
-}
+using testing::ids;
 
 TEST(RuleTest, CompiledThresholds) {
   const auto five = ids(5);
