@@ -15,8 +15,14 @@ find "$root/tests/fixtures" -name '*.toml' -exec cp {} "$work/rules/" \; 2>/dev/
 find "$root/tests/fixtures" -name 'panel*.csv' -exec cp {} "$work/panel/" \; 2>/dev/null || true
 printf 'iso3,year,variable,value,source\nUSA,2023,x,1.5,user\n' > "$work/panel/seed.csv"
 
-for target in csv rules panel; do
-  echo "fuzz: ${target}_fuzz for ${seconds}s" >&2
-  (cd "$work" && "$build/fuzz/${target}_fuzz" -max_total_time="$seconds" -max_len=65536 \
-      -print_final_stats=1 "$work/$target" 2>&1 | tail -n 12)
+# Every *_fuzz target runs; its seeds are the files gathered above (csv, rules,
+# panel) plus whatever fuzz/seeds/<name>/ holds.
+for binary in "$build"/fuzz/*_fuzz; do
+  [ -x "$binary" ] || continue
+  name=$(basename "$binary" _fuzz)
+  mkdir -p "$work/$name"
+  if [ -d "$root/fuzz/seeds/$name" ]; then cp "$root/fuzz/seeds/$name"/* "$work/$name/"; fi
+  echo "fuzz: ${name}_fuzz for ${seconds}s" >&2
+  (cd "$work" && "$binary" -max_total_time="$seconds" -max_len=65536 \
+      -print_final_stats=1 "$work/$name" 2>&1 | tail -n 12)
 done
