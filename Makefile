@@ -18,7 +18,8 @@ build: deps
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 report: build
-	@./scripts/report.sh $(ALLIANCE) out
+	@$(ALLIANCE) report --output out/report
+	@echo "report: $(CURDIR)/out/report/index.html"
 
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zlib1g-dev libyaml-cpp-dev
   libboost-graph-dev gnuplot-nox graphviz
+  libssl-dev chromium
 )
 
 missing=()
@@ -18,6 +19,17 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
+
+# The browser test of the report (tests/browser) runs on node and npm. A
+# node that is already on PATH (e.g. from NodeSource, which bundles npm) is
+# kept: Debian's npm package would conflict with it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  for package in nodejs npm; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

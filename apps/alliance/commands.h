@@ -12,6 +12,15 @@ void register_supply(CLI::App& app, const GlobalOptions& global, int& code);
 void register_data(CLI::App& app, const GlobalOptions& global, int& code);
 void register_consensus(CLI::App& app, const GlobalOptions& global, int& code);
 void register_power(CLI::App& app, const GlobalOptions& global, int& code);
+void register_report(CLI::App& app, const GlobalOptions& global, int& code);
+void register_network(CLI::App& app, const GlobalOptions& global, int& code);
+void register_capability(CLI::App& app, const GlobalOptions& global, int& code);
+void register_discourse(CLI::App& app, const GlobalOptions& global, int& code);
+// kwic, types, trend, compare on the `discourse` group (cmd_discourse_analysis.cc).
+void register_discourse_analysis(CLI::App& discourse, const GlobalOptions& global, int& code);
+void register_model(CLI::App& app, const GlobalOptions& global, int& code);
+// Adds club, joint, sidepay and fit under `model` (cmd_model_extensions.cc).
+void register_model_extensions(CLI::App& model, const GlobalOptions& global, int& code);
 
 }  // namespace alliance::cli
 

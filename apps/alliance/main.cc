@@ -68,6 +68,11 @@ int run(int argc, char** argv) {
   register_data(app, global, code);
   register_consensus(app, global, code);
   register_power(app, global, code);
+  register_report(app, global, code);
+  register_network(app, global, code);
+  register_capability(app, global, code);
+  register_discourse(app, global, code);
+  register_model(app, global, code);
   app.add_subcommand("help", "list the commands")->callback([&app] {
     // app.help() would render the selected subcommand, "help" itself.
     std::fputs(app.get_formatter()->make_help(&app, "alliance", CLI::AppFormatMode::Normal).c_str(), stdout);

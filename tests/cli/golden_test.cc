@@ -15,26 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/golden.h"
 #include "cli/run_cli.h"
 
 namespace alliance::cli_test {
 namespace {
-
-bool updating() {
-  const char* update = std::getenv("ALLIANCE_UPDATE_GOLDEN");
-  return update != nullptr && std::string_view(update) == "1";
-}
-
-// Where two texts first differ, by line, for a readable failure.
-std::string first_difference(const std::string& expected, const std::string& actual) {
-  const std::vector<std::string> want = lines_of(expected), got = lines_of(actual);
-  for (std::size_t i = 0; i < std::max(want.size(), got.size()); ++i) {
-    const std::string a = i < want.size() ? want[i] : "<end of file>";
-    const std::string b = i < got.size() ? got[i] : "<end of output>";
-    if (a != b) return "line " + std::to_string(i + 1) + "\n  golden: " + a + "\n  output: " + b;
-  }
-  return "the line ends differ";
-}
 
 void check_golden(const std::string& name, const std::vector<std::string>& args) {
   const std::string path = kGoldenDir + "/" + name;
@@ -81,6 +66,31 @@ TEST(CliGoldenTest, PowerEec1958) {
   check_golden("power_eec_1958.json", {"power", "--weights", std::string(ALLIANCE_TEST_FIXTURES_DIR) +
                                                                  "/cli/eec_1958_weights.csv",
                                        "--quota", "12", "--format", "json"});
+}
+
+// Pillar 3 (issue 6): the compensation network, the text audit, the
+// institutional graph, the capability matrix and its covers.
+TEST(CliGoldenTest, NetworkCompensation) {
+  check_golden("network_compensation.csv", {"network", "compensation", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, NetworkUnlocked) {
+  check_golden("network_unlocked.csv", {"network", "compensation", "--format", "csv", "--table", "unlocked"});
+}
+
+TEST(CliGoldenTest, NetworkAudit) { check_golden("network_audit.csv", {"network", "audit", "--format", "csv"}); }
+
+TEST(CliGoldenTest, CapabilityInstitutions) {
+  check_golden("capability_institutions.csv", {"capability", "institutions", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, CapabilityMatrix) {
+  check_golden("capability_matrix.csv", {"capability", "matrix", "--format", "csv"});
+}
+
+TEST(CliGoldenTest, CapabilityCoverWithoutUsa) {
+  check_golden("capability_cover_exclude_usa.csv",
+               {"capability", "cover", "--exclude", "USA", "--format", "csv", "--table", "minimum_covers"});
 }
 
 }  // namespace

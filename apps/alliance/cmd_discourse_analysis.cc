@@ -1,0 +1,359 @@
+// alliance discourse kwic|types|trend|compare: validating and analysing a
+// lexicon measurement (docs/discourse.md). Registered on the `discourse`
+// group that cmd_discourse.cc creates.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alliance/core/table.h"
+#include "alliance/discourse/analysis.h"
+#include "alliance/version.h"
+#include "cli_common.h"
+#include "commands.h"
+
+namespace alliance::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// What every analysis subcommand reads: the corpus and the lexicon.
+struct SourceOptions {
+  std::vector<std::string> corpus;
+  std::string lexicon;
+  std::string tokenizer = "simple";
+  bool skip_bad = false;
+  std::string text_field = "text";
+  std::string date_field = "date";
+  std::string year_field;
+  std::string id_field = "id";
+  std::string metadata;
+  OutputOptions output;
+};
+
+void add_source_options(CLI::App& command, SourceOptions& options) {
+  command.add_option("corpus", options.corpus,
+                     "JSON Lines files, CSV files (*.csv) or folders of .txt files; .zst/.gz read "
+                     "transparently (default: the embedded State of the Union corpus)");
+  command.add_option("--lexicon", options.lexicon,
+                     "lexicon: quanteda YAML, LIWC .dic or Lexicoder .lc3 (default: data/paper2024/lexicon.yaml)");
+  command.add_option("--tokenizer", options.tokenizer, "simple (canonical) or icu (UAX #29 word breaks)")
+      ->capture_default_str();
+  command.add_flag("--skip-bad", options.skip_bad, "skip bad documents (counted and listed on stderr)");
+  command.add_option("--text-field", options.text_field, "the field or column holding the text")->capture_default_str();
+  command.add_option("--date-field", options.date_field, "the field or column holding the date YYYY-MM-DD")
+      ->capture_default_str();
+  command.add_option("--year-field", options.year_field,
+                     "a field holding a year YYYY, used as YYYY-01-01 when a record has no date");
+  command.add_option("--id-field", options.id_field, "the field or column holding the document id")
+      ->capture_default_str();
+  command.add_option("--metadata", options.metadata,
+                     "for a folder of .txt files: the metadata CSV (column 'file'; default FOLDER/metadata.csv)");
+  add_output_options(command, options.output);
+}
+
+struct Sources {
+  std::vector<fs::path> inputs;
+  discourse::CorpusOptions corpus;
+  discourse::Lexicon lexicon;
+  discourse::TokenizerKind tokenizer = discourse::TokenizerKind::kSimple;
+  std::string corpus_name;  // for metadata
+  std::string lexicon_name;
+};
+
+Result<Sources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
+  const fs::path data_dir = resolve_data_dir(global);
+  Sources s;
+  s.corpus.skip_bad = options.skip_bad;
+  s.corpus.text_field = options.text_field;
+  s.corpus.date_field = options.date_field;
+  s.corpus.year_field = options.year_field;
+  s.corpus.id_field = options.id_field;
+  s.corpus.metadata = options.metadata;
+  s.inputs.assign(options.corpus.begin(), options.corpus.end());
+  if (s.inputs.empty()) {
+    // The embedded corpus, read as `discourse count` reads it (data/corpora/sotu/SOURCES.md).
+    s.inputs.push_back(data_dir / "corpora" / "sotu" / "sotu_1790-2021_stdlib.csv.zst");
+    if (options.year_field.empty()) s.corpus.year_field = "year";
+    if (options.id_field == "id") s.corpus.id_field = "source_file";
+  }
+  for (const auto& input : s.inputs) {
+    if (!s.corpus_name.empty()) s.corpus_name += ' ';
+    s.corpus_name += input.string();
+  }
+  const fs::path lexicon_path =
+      options.lexicon.empty() ? data_dir / "paper2024" / "lexicon.yaml" : fs::path(options.lexicon);
+  s.lexicon_name = lexicon_path.string();
+  ALLIANCE_ASSIGN_OR_RETURN(s.lexicon, discourse::read_lexicon(lexicon_path));
+  ALLIANCE_ASSIGN_OR_RETURN(s.tokenizer, discourse::parse_tokenizer_kind(options.tokenizer));
+  return s;
+}
+
+// Skipped documents are reported even with --quiet: never silent.
+void report_skipped(const discourse::ReadSummary& read) {
+  for (const auto& warning : read.warnings) std::fprintf(stderr, "alliance: warning: %s\n", warning.c_str());
+  if (read.skipped > 0) {
+    std::fprintf(stderr, "alliance: skipped %llu bad document(s) of %llu (--skip-bad)\n",
+                 static_cast<unsigned long long>(read.skipped),
+                 static_cast<unsigned long long>(read.skipped + read.documents));
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> meta_of(const std::string& command, const Sources& s,
+                                                         const GlobalOptions& global) {
+  return {{"command", command},
+          {"version", ALLIANCE_VERSION},
+          {"corpus", s.corpus_name},
+          {"lexicon", s.lexicon_name},
+          {"tokenizer", std::string(discourse::tokenizer_kind_name(s.tokenizer))},
+          {"seed", std::to_string(global.seed)}};
+}
+
+Result<std::size_t> category_index(const discourse::Lexicon& lexicon, const std::string& name) {
+  auto found = lexicon.find_category(name);
+  if (!found.is_ok()) return Status::invalid_argument(found.status().message());
+  return found.value();
+}
+
+// ------------------------------------------------------------------ kwic
+
+struct KwicCommandOptions {
+  SourceOptions source;
+  std::string category;
+  std::string pattern;
+  std::size_t window = 5;
+  std::optional<std::uint64_t> sample;
+};
+
+Status run_kwic(const GlobalOptions& global, const KwicCommandOptions& options) {
+  if (options.category.empty() == options.pattern.empty()) {
+    return Status::invalid_argument("kwic needs exactly one of --category C and --pattern P");
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  discourse::KwicOptions kwic;
+  kwic.window = options.window;
+  kwic.sample = options.sample;
+  kwic.seed = global.seed;
+  kwic.tokenizer = s.tokenizer;
+  std::optional<discourse::Matcher> matcher;
+  if (!options.pattern.empty()) {
+    ALLIANCE_ASSIGN_OR_RETURN(matcher, discourse::compile_pattern(options.pattern));
+  } else {
+    ALLIANCE_ASSIGN_OR_RETURN(kwic.category, category_index(s.lexicon, options.category));
+    ALLIANCE_ASSIGN_OR_RETURN(matcher, discourse::Matcher::compile(s.lexicon));
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::KwicResult result, discourse::kwic(s.inputs, *matcher, kwic, s.corpus));
+  report_skipped(result.read);
+  core::Table table;
+  table.name = "kwic";
+  table.title = fmt::format("Keyword in context: {}", options.pattern.empty() ? options.category : options.pattern);
+  table.columns = {"id", "date", "left", "keyword", "right", "entry"};
+  for (const auto& line : result.lines) {
+    table.add_row({core::Cell::of(line.id), core::Cell::of(line.date), core::Cell::of(line.left),
+                   core::Cell::of(line.keyword), core::Cell::of(line.right), core::Cell::of(line.entry)});
+  }
+  table.notes.push_back(
+      options.sample ? fmt::format("{} matches in {} documents; a random sample of {} (seed {}), in corpus order",
+                                   result.matches, result.read.documents, result.lines.size(), global.seed)
+                     : fmt::format("{} matches in {} documents", result.matches, result.read.documents));
+  auto meta = meta_of("discourse kwic", s, global);
+  meta.emplace_back("window", std::to_string(options.window));
+  return write_tables({table}, options.source.output, meta);
+}
+
+// ------------------------------------------------------------------ types
+
+struct TypesCommandOptions {
+  SourceOptions source;
+  std::string category;
+};
+
+Status run_types(const GlobalOptions& global, const TypesCommandOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
+  std::optional<std::size_t> category;
+  if (!options.category.empty()) {
+    ALLIANCE_ASSIGN_OR_RETURN(category, category_index(s.lexicon, options.category));
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::TypesResult result,
+                            discourse::match_types(s.inputs, matcher, category, s.tokenizer, s.corpus));
+  report_skipped(result.read);
+  std::vector<std::uint64_t> per_entry(matcher.entry_count());
+  for (const auto& t : result.types) per_entry[t.entry] += t.count;
+  core::Table table;
+  table.name = "types";
+  table.title = "Distinct tokens counted by each pattern";
+  table.columns = {"category", "pattern", "type", "count", "pct_of_pattern"};
+  for (const auto& t : result.types) {
+    table.add_row({core::Cell::of(matcher.category_name(t.category)),
+                   core::Cell::of(std::string(matcher.entry_text(t.entry))), core::Cell::of(t.type),
+                   core::Cell::integer(static_cast<long long>(t.count)),
+                   core::Cell::of(100.0 * static_cast<double>(t.count) / static_cast<double>(per_entry[t.entry]), 1)});
+  }
+  table.notes.push_back(
+      fmt::format("{} documents; a token matched by several patterns of a category is "
+                  "credited to the first",
+                  result.read.documents));
+  return write_tables({table}, options.source.output, meta_of("discourse types", s, global));
+}
+
+// ------------------------------------------------------------------ trend
+
+struct TrendCommandOptions {
+  SourceOptions source;
+  std::string by = "year";
+  std::string category;
+  std::string measure = "per_1k_tokens";
+};
+
+Status run_trend(const GlobalOptions& global, const TrendCommandOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
+  discourse::TrendOptions trend;
+  trend.by = options.by;
+  ALLIANCE_ASSIGN_OR_RETURN(trend.category, category_index(s.lexicon, options.category));
+  ALLIANCE_ASSIGN_OR_RETURN(trend.measure, discourse::parse_rate_measure(options.measure));
+  trend.tokenizer = s.tokenizer;
+  trend.threads = global.threads;
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::TrendResult result, discourse::trend(s.inputs, matcher, trend, s.corpus));
+  report_skipped(result.read);
+  const char* unit = options.by == "year" ? "per year" : options.by == "month" ? "per month" : "per period";
+  core::Table summary;
+  summary.name = "trend";
+  summary.title = fmt::format("Mann-Kendall trend test of {} {} by {}", options.category, options.measure, options.by);
+  summary.columns = {"category", "measure", "periods", "S", "var_S", "z", "p_value", "tau", "sen_slope", "intercept"};
+  summary.add_row({core::Cell::of(options.category), core::Cell::of(options.measure),
+                   core::Cell::integer(static_cast<long long>(result.series.size())), core::Cell::of(result.s, 0),
+                   core::Cell::of(result.variance, 2), core::Cell::of(result.z, 4), core::Cell::of(result.p_value, 6),
+                   core::Cell::of(result.tau, 4), core::Cell::of(result.slope, 6),
+                   core::Cell::of(result.intercept, 6)});
+  summary.notes.push_back(
+      fmt::format("Sen's slope in {} {}; two-sided p-value of the continuity-corrected normal "
+                  "approximation with the tie correction",
+                  options.measure, unit));
+  core::Table series;
+  series.name = "series";
+  series.title = fmt::format("{} by {}", options.category, options.by);
+  series.columns = {options.by, "docs", "tokens", "matches", options.measure};
+  for (const auto& p : result.series) {
+    series.add_row({core::Cell::of(p.period), core::Cell::integer(static_cast<long long>(p.docs)),
+                    core::Cell::integer(static_cast<long long>(p.tokens)),
+                    core::Cell::integer(static_cast<long long>(p.matches)), core::Cell::of(p.value, 6)});
+  }
+  auto meta = meta_of("discourse trend", s, global);
+  meta.emplace_back("by", options.by);
+  return write_tables({summary, series}, options.source.output, meta);
+}
+
+// ------------------------------------------------------------------ compare
+
+struct CompareCommandOptions {
+  SourceOptions source;
+  std::string split_date;
+  std::string category;
+  std::size_t bootstrap = 2000;
+  double level = 0.95;
+};
+
+Status run_compare(const GlobalOptions& global, const CompareCommandOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
+  std::optional<std::size_t> only;
+  if (!options.category.empty()) {
+    ALLIANCE_ASSIGN_OR_RETURN(only, category_index(s.lexicon, options.category));
+  }
+  discourse::CompareOptions compare;
+  compare.split_date = options.split_date;
+  compare.replicates = options.bootstrap;
+  compare.seed = global.seed;
+  compare.level = options.level;
+  compare.tokenizer = s.tokenizer;
+  compare.threads = global.threads;
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::CompareResult result,
+                            discourse::compare(s.inputs, matcher, compare, s.corpus));
+  report_skipped(result.read);
+  core::Table table;
+  table.name = "compare";
+  table.title = fmt::format("Before and after {}: post minus pre", options.split_date);
+  table.columns = {"category",           "pre_docs",  "post_docs", "pre_per_doc",       "post_per_doc",
+                   "diff_per_doc",       "ci_low",    "ci_high",   "pre_per_1k_tokens", "post_per_1k_tokens",
+                   "diff_per_1k_tokens", "ci_low_1k", "ci_high_1k"};
+  for (const auto& r : result.rows) {
+    if (only && r.category != *only) continue;
+    table.add_row(
+        {core::Cell::of(matcher.category_name(r.category)), core::Cell::integer(static_cast<long long>(r.pre_docs)),
+         core::Cell::integer(static_cast<long long>(r.post_docs)), core::Cell::of(r.pre_per_doc, 4),
+         core::Cell::of(r.post_per_doc, 4), core::Cell::of(r.diff_per_doc, 4), core::Cell::of(r.per_doc_low, 4),
+         core::Cell::of(r.per_doc_high, 4), core::Cell::of(r.pre_per_1k, 4), core::Cell::of(r.post_per_1k, 4),
+         core::Cell::of(r.diff_per_1k, 4), core::Cell::of(r.per_1k_low, 4), core::Cell::of(r.per_1k_high, 4)});
+  }
+  table.notes.push_back(fmt::format(
+      "pre: dated before {}; post: from it on. {:g}% percentile bootstrap intervals, {} replicates resampling "
+      "documents within each side, seed {}",
+      options.split_date, 100 * options.level, options.bootstrap, global.seed));
+  auto meta = meta_of("discourse compare", s, global);
+  meta.emplace_back("split_date", options.split_date);
+  meta.emplace_back("bootstrap", std::to_string(options.bootstrap));
+  return write_tables({table}, options.source.output, meta);
+}
+
+}  // namespace
+
+void register_discourse_analysis(CLI::App& discourse, const GlobalOptions& global, int& code) {
+  {
+    auto options = std::make_shared<KwicCommandOptions>();
+    CLI::App* command = discourse.add_subcommand(
+        "kwic", "keyword in context: every match of a category or a pattern, with --window tokens either side");
+    add_source_options(*command, options->source);
+    command->add_option("--category", options->category, "a category of the lexicon");
+    command->add_option("--pattern", options->pattern, "one value instead of a category: a word, glob or phrase");
+    command->add_option("--window", options->window, "tokens of context on each side")->capture_default_str();
+    command
+        ->add_option("--sample", options->sample,
+                     "list a reproducible random sample of N matches (with --seed) for a precision audit")
+        ->check(CLI::PositiveNumber);
+    command->callback(run_into(code, [&global, options] { return run_kwic(global, *options); }));
+  }
+  {
+    auto options = std::make_shared<TypesCommandOptions>();
+    CLI::App* command =
+        discourse.add_subcommand("types", "every distinct token (or phrase) each pattern counted, most frequent first");
+    add_source_options(*command, options->source);
+    command->add_option("--category", options->category, "only this category");
+    command->callback(run_into(code, [&global, options] { return run_types(global, *options); }));
+  }
+  {
+    auto options = std::make_shared<TrendCommandOptions>();
+    CLI::App* command =
+        discourse.add_subcommand("trend", "Mann-Kendall trend test and Sen's slope of a category's rate over periods");
+    add_source_options(*command, options->source);
+    command->add_option("--category", options->category, "the category")->required();
+    command->add_option("--by", options->by, "the period: year, month or a field sorting in time order")
+        ->capture_default_str();
+    command->add_option("--measure", options->measure, "per_1k_tokens or per_doc")
+        ->check(CLI::IsMember({"per_1k_tokens", "per_doc"}))
+        ->capture_default_str();
+    command->callback(run_into(code, [&global, options] { return run_trend(global, *options); }));
+  }
+  {
+    auto options = std::make_shared<CompareCommandOptions>();
+    CLI::App* command = discourse.add_subcommand(
+        "compare", "rates after minus before a split date, with seeded bootstrap confidence intervals");
+    add_source_options(*command, options->source);
+    command->add_option("--split-date", options->split_date, "YYYY-MM-DD: pre before it, post from it")->required();
+    command->add_option("--category", options->category, "only this category (default: all)");
+    command->add_option("--bootstrap", options->bootstrap, "bootstrap replicates")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    command->add_option("--level", options->level, "confidence level of the intervals")
+        ->check(CLI::Range(0.5, 0.999))
+        ->capture_default_str();
+    command->callback(run_into(code, [&global, options] { return run_compare(global, *options); }));
+  }
+}
+
+}  // namespace alliance::cli

@@ -1,0 +1,78 @@
+// The discourse measurement (../shared/docs/DISCOURSE.md, "Output"): per
+// document, its tokens and the tokens matching each lexicon category; then,
+// per group of documents (the --by keys), docs, tokens and matches, printed
+// with per_doc = matches / docs and per_1k_tokens = 1000 matches / tokens.
+//
+// count_corpus streams the inputs through a reader thread that cuts them into
+// blocks of whole records (corpus.h), a bounded queue, and `threads` workers
+// that parse, tokenise and match into per-worker group maps. The maps hold
+// integer sums only, merged at the end, so the result does not depend on the
+// thread count or on scheduling: --threads 1 and --threads N print the same
+// bytes. Memory: at most (threads + 6) blocks of kBlockBytes (one per
+// worker, four queued, the reader's two) plus per-thread parser and token
+// buffers sized by the longest document (<= kMaxDocumentBytes).
+//
+// Thread safety: count_corpus may be called from any thread; the Matcher is
+// shared read-only by its workers.
+#ifndef ALLIANCE_DISCOURSE_COUNT_H_
+#define ALLIANCE_DISCOURSE_COUNT_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alliance/core/status.h"
+#include "alliance/discourse/corpus.h"
+#include "alliance/discourse/matcher.h"
+#include "alliance/discourse/tokenizer.h"
+
+namespace alliance::discourse {
+
+struct CountOptions {
+  /// Group keys, in order: year (date[0:4]), quarter (YYYY-Q1..Q4, beyond
+  /// DISCOURSE.md), month (date[0:7]), period (pre or post split_date), or
+  /// any field of the records (author, channel...).
+  std::vector<std::string> by{"year", "author"};
+  /// Required when `by` holds "period": documents dated before it are `pre`,
+  /// the others (the date itself included) `post`. ISO YYYY-MM-DD.
+  std::optional<std::string> split_date;
+  TokenizerKind tokenizer = TokenizerKind::kSimple;
+  /// Worker threads (>= 1), plus one reader thread.
+  int threads = 1;
+  /// Called now and then from the calling thread with (bytes read, total
+  /// bytes) while counting; may be empty.
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
+};
+
+struct GroupCount {
+  std::vector<std::string> keys;  // one per CountOptions::by
+  std::uint64_t docs = 0;
+  std::uint64_t tokens = 0;
+  std::vector<std::uint64_t> matches;  // per category, lexicon order
+};
+
+struct CountResult {
+  std::vector<std::string> key_names;   // CountOptions::by
+  std::vector<std::string> categories;  // lexicon order
+  std::vector<GroupCount> groups;       // sorted by keys, byte order
+  ReadSummary read;
+};
+
+/// Validates `by` and `split_date`: kInvalidArgument naming the problem.
+Status validate_count_options(const CountOptions& options);
+
+/// Counts `inputs` (corpus.h formats). Errors as for_each_document; with
+/// skip_bad, result.read says how many documents were skipped and why.
+Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                                 const CountOptions& count, const CorpusOptions& corpus);
+
+/// DISCOURSE.md's CSV: header `<keys>,category,matches,docs,tokens,per_doc,
+/// per_1k_tokens`, one row per group x category, `\n` line ends.
+std::string format_count_csv(const CountResult& result);
+
+}  // namespace alliance::discourse
+
+#endif  // ALLIANCE_DISCOURSE_COUNT_H_

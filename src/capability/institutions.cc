@@ -1,0 +1,317 @@
+#include "alliance/capability/institutions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/dominator_tree.hpp>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "capability/text_util.h"
+
+namespace alliance::capability {
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::kPoliticalFramework:
+      return "political_framework";
+    case Level::kExecutiveBody:
+      return "executive_body";
+    case Level::kPlanning:
+      return "planning";
+    case Level::kInteroperability:
+      return "interoperability";
+    case Level::kInformationTechnologySharing:
+      return "information_technology_sharing";
+    case Level::kStandardisation:
+      return "standardisation";
+  }
+  return "";
+}
+
+std::optional<Level> parse_level(std::string_view name) {
+  for (int i = 0; i < kLevelCount; ++i) {
+    if (level_name(static_cast<Level>(i)) == name) return static_cast<Level>(i);
+  }
+  return std::nullopt;
+}
+
+const std::vector<Relation>& relation_table() {
+  static const std::vector<Relation> relations{
+      {"executes", false}, {"drafted_under", false}, {"part_of", false}, {"adopted_by", false},
+      {"amends", false},   {"oversees", true},       {"supports", true},
+  };
+  return relations;
+}
+
+std::optional<std::size_t> InstitutionalSystem::find(std::string_view id) const {
+  for (std::size_t i = 0; i < instruments_.size(); ++i) {
+    if (instruments_[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& instruments,
+                                                          const core::CsvTable& links) {
+  ALLIANCE_RETURN_IF_ERROR(
+      instruments.require_columns({"id", "name", "year", "level", "function", "source_paragraph"}));
+  ALLIANCE_RETURN_IF_ERROR(links.require_columns({"from", "to", "relation", "source_paragraph"}));
+  InstitutionalSystem system;
+  std::vector<std::string> ids;
+  std::vector<std::string> level_names;
+  for (int i = 0; i < kLevelCount; ++i) level_names.emplace_back(level_name(static_cast<Level>(i)));
+  {
+    const auto col = [&](std::string_view name) { return *instruments.find_column(name); };
+    const std::size_t id_col = col("id"), name_col = col("name"), year_col = col("year"), level_col = col("level"),
+                      function_col = col("function"), source_col = col("source_paragraph");
+    for (const core::CsvRow& row : instruments.rows()) {
+      Instrument inst;
+      ALLIANCE_ASSIGN_OR_RETURN(inst.id, instruments.required_text(row, id_col));
+      if (!detail::is_identifier(inst.id)) {
+        return instruments.error_at(row, id_col,
+                                    fmt::format("id '{}' must be lower-case letters, digits and '_'", inst.id));
+      }
+      if (std::find(ids.begin(), ids.end(), inst.id) != ids.end()) {
+        return instruments.error_at(row, id_col, fmt::format("id '{}' is listed twice", inst.id));
+      }
+      ALLIANCE_ASSIGN_OR_RETURN(inst.name, instruments.required_text(row, name_col));
+      if (!row.fields[year_col].empty()) {
+        ALLIANCE_ASSIGN_OR_RETURN(long year, instruments.required_integer(row, year_col));
+        if (year < 1000 || year > 9999) {
+          return instruments.error_at(row, year_col, fmt::format("year {} is not a four-digit year", year));
+        }
+        inst.year = static_cast<int>(year);
+      }
+      const std::string& level_text = row.fields[level_col];
+      const auto level = parse_level(level_text);
+      if (!level) {
+        return instruments.error_at(
+            row, level_col,
+            fmt::format("unknown level '{}'{}", level_text, detail::did_you_mean(level_text, level_names)));
+      }
+      inst.level = *level;
+      inst.function = row.fields[function_col];
+      ALLIANCE_ASSIGN_OR_RETURN(inst.source, instruments.required_text(row, source_col));
+      ids.push_back(inst.id);
+      system.instruments_.push_back(std::move(inst));
+    }
+  }
+  std::vector<std::string> relation_names;
+  for (const Relation& r : relation_table()) relation_names.emplace_back(r.name);
+  const auto col = [&](std::string_view name) { return *links.find_column(name); };
+  const std::size_t from_col = col("from"), to_col = col("to"), relation_col = col("relation"),
+                    source_col = col("source_paragraph");
+  std::vector<std::vector<std::size_t>> children(ids.size());
+  for (const core::CsvRow& row : links.rows()) {
+    InstitutionLink link;
+    link.line = row.line;
+    std::size_t ends[2] = {0, 0};
+    for (int e = 0; e < 2; ++e) {
+      const std::size_t c = e == 0 ? from_col : to_col;
+      ALLIANCE_ASSIGN_OR_RETURN(std::string id, links.required_text(row, c));
+      const auto index = system.find(id);
+      if (!index) {
+        return links.error_at(row, c,
+                              fmt::format("unknown instrument '{}' (not in {}){}", id, instruments.source(),
+                                          detail::did_you_mean(id, ids)));
+      }
+      ends[e] = *index;
+      (e == 0 ? link.from : link.to) = id;
+    }
+    if (ends[0] == ends[1]) return links.error_at(row, to_col, fmt::format("'{}' is linked to itself", link.from));
+    link.relation = row.fields[relation_col];
+    const auto relation = std::find_if(relation_table().begin(), relation_table().end(),
+                                       [&](const Relation& r) { return r.name == link.relation; });
+    if (relation == relation_table().end()) {
+      return links.error_at(
+          row, relation_col,
+          fmt::format("unknown relation '{}'{}; known: {}", link.relation,
+                      detail::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
+    }
+    for (const InstitutionLink& other : system.links_) {
+      if (other.from == link.from && other.to == link.to && other.relation == link.relation) {
+        return links.error_at(row, from_col, fmt::format("the same link is listed on line {}", other.line));
+      }
+    }
+    ALLIANCE_ASSIGN_OR_RETURN(link.source, links.required_text(row, source_col));
+    link.parent = relation->forward ? ends[0] : ends[1];
+    link.child = relation->forward ? ends[1] : ends[0];
+    // A cycle: the child already reaches the parent.
+    std::vector<std::size_t> came_from(ids.size(), ids.size());
+    std::deque<std::size_t> queue{link.child};
+    came_from[link.child] = link.child;
+    while (!queue.empty() && came_from[link.parent] == ids.size()) {
+      const std::size_t v = queue.front();
+      queue.pop_front();
+      for (std::size_t w : children[v]) {
+        if (came_from[w] == ids.size()) came_from[w] = v, queue.push_back(w);
+      }
+    }
+    if (came_from[link.parent] != ids.size()) {
+      std::vector<std::string> cycle{ids[link.parent]};
+      for (std::size_t v = link.parent; v != link.child;) {
+        v = came_from[v];
+        cycle.push_back(ids[v]);
+      }
+      std::reverse(cycle.begin(), cycle.end());
+      cycle.push_back(ids[link.child]);
+      return links.error_at(row, from_col,
+                            fmt::format("this link closes a cycle of authority {}; the institutional graph must be "
+                                        "acyclic",
+                                        fmt::join(cycle, " -> ")));
+    }
+    children[link.parent].push_back(link.child);
+    system.links_.push_back(std::move(link));
+  }
+  return system;
+}
+
+Result<InstitutionalSystem> InstitutionalSystem::read(const std::string& instruments_path,
+                                                      const std::string& links_path) {
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable instruments, core::CsvTable::read(instruments_path));
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable links, core::CsvTable::read(links_path));
+  return from_csv(instruments, links);
+}
+
+InstitutionAnalysis analyse_institutions(const InstitutionalSystem& system) {
+  const auto& inst = system.instruments();
+  const std::size_t n = inst.size();
+  InstitutionAnalysis out;
+
+  // Authority graph plus a virtual root (index n) above every framework instrument.
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+  using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+  Graph graph(n + 1);
+  std::vector<std::vector<std::size_t>> children(n);
+  std::vector<int> degree(n, 0);
+  for (const InstitutionLink& link : system.links()) {
+    boost::add_edge(link.parent, link.child, graph);
+    children[link.parent].push_back(link.child);
+    ++degree[link.parent];
+    ++degree[link.child];
+  }
+  for (std::size_t v = 0; v < n; ++v) {
+    if (inst[v].level == Level::kPoliticalFramework) boost::add_edge(n, v, graph);
+  }
+
+  // BFS from the root: distance and one shortest path (parents in file order).
+  std::vector<int> distance(n + 1, -1);
+  std::vector<std::size_t> bfs_parent(n + 1, n);
+  std::deque<std::size_t> queue{n};
+  distance[n] = 0;
+  while (!queue.empty()) {
+    const std::size_t v = queue.front();
+    queue.pop_front();
+    for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e) {
+      const std::size_t w = boost::target(*e, graph);
+      if (distance[w] < 0) distance[w] = distance[v] + 1, bfs_parent[w] = v, queue.push_back(w);
+    }
+  }
+
+  // Boost's Lengauer-Tarjan expects every predecessor to be reachable from
+  // the root (an unreachable one has no DFS number), so the dominator tree is
+  // built on the reachable part only.
+  Graph reachable_graph(n + 1);
+  for (auto [e, end] = boost::edges(graph); e != end; ++e) {
+    if (distance[boost::source(*e, graph)] >= 0) {
+      boost::add_edge(boost::source(*e, graph), boost::target(*e, graph), reachable_graph);
+    }
+  }
+  std::vector<Vertex> idom(n + 1, boost::graph_traits<Graph>::null_vertex());
+  boost::lengauer_tarjan_dominator_tree(
+      reachable_graph, static_cast<Vertex>(n),
+      boost::make_iterator_property_map(idom.begin(), boost::get(boost::vertex_index, reachable_graph)));
+  const auto dominators = [&](std::size_t v) {  // strict, nearest first, without the root
+    std::vector<std::size_t> out_list;
+    for (Vertex d = idom[v]; d != boost::graph_traits<Graph>::null_vertex() && d != n; d = idom[d])
+      out_list.push_back(d);
+    return out_list;
+  };
+
+  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  Undirected undirected(n);
+  for (const InstitutionLink& link : system.links()) boost::add_edge(link.parent, link.child, undirected);
+  std::vector<std::size_t> cut_vertices;
+  boost::articulation_points(undirected, std::back_inserter(cut_vertices));
+  const std::set<std::size_t> cuts(cut_vertices.begin(), cut_vertices.end());
+
+  for (std::size_t v = 0; v < n; ++v) {
+    InstrumentReach r;
+    r.id = inst[v].id;
+    r.level = inst[v].level;
+    r.reachable = distance[v] > 0;
+    r.distance = r.reachable ? distance[v] - 1 : -1;
+    if (r.reachable) {
+      for (std::size_t w = v; w != n; w = bfs_parent[w]) r.path.push_back(inst[w].id);
+      std::reverse(r.path.begin(), r.path.end());
+      const auto doms = dominators(v);
+      for (auto it = doms.rbegin(); it != doms.rend(); ++it) r.depends_on.push_back(inst[*it].id);
+    }
+    r.articulation_point = cuts.count(v) > 0;
+    if (degree[v] == 0) ++out.isolated;
+    out.instruments.push_back(std::move(r));
+  }
+
+  for (int l = 0; l < kLevelCount; ++l) {
+    LevelSummary s;
+    s.level = static_cast<Level>(l);
+    std::optional<std::set<std::size_t>> common;  // dominators (with self) shared by every reachable instrument
+    for (std::size_t v = 0; v < n; ++v) {
+      if (inst[v].level != s.level) continue;
+      ++s.instruments;
+      if (distance[v] <= 0) continue;
+      ++s.reachable;
+      auto doms = dominators(v);
+      doms.push_back(v);
+      std::set<std::size_t> mine(doms.begin(), doms.end());
+      if (!common) {
+        common = std::move(mine);
+      } else {
+        std::set<std::size_t> both;
+        std::set_intersection(common->begin(), common->end(), mine.begin(), mine.end(),
+                              std::inserter(both, both.begin()));
+        common = std::move(both);
+      }
+    }
+    for (const InstitutionLink& link : system.links()) {
+      if (inst[link.child].level == s.level) ++s.links_in;
+      if (inst[link.parent].level == s.level) ++s.links_out;
+    }
+    if (common) {
+      std::vector<std::size_t> ordered(common->begin(), common->end());
+      std::sort(ordered.begin(), ordered.end(), [&](std::size_t a, std::size_t b) {
+        return distance[a] != distance[b] ? distance[a] < distance[b] : a < b;
+      });
+      for (std::size_t v : ordered) s.single_points_of_failure.push_back(inst[v].id);
+    }
+    out.levels.push_back(std::move(s));
+  }
+
+  // Longest chain: chain[v] = 1 + max chain[child], memoised (the graph is acyclic).
+  std::vector<int> chain(n, 0);
+  std::vector<std::size_t> next(n, n);
+  std::function<int(std::size_t)> longest = [&](std::size_t v) -> int {
+    if (chain[v] > 0) return chain[v];
+    int best = 0;
+    std::vector<std::size_t> kids = children[v];
+    std::sort(kids.begin(), kids.end());
+    for (std::size_t w : kids) {
+      const int len = longest(w);
+      if (len > best) best = len, next[v] = w;
+    }
+    return chain[v] = best + 1;
+  };
+  std::size_t start = n;
+  for (std::size_t v = 0; v < n; ++v) {
+    const int len = longest(v);
+    if (start == n || len > chain[start]) start = v;
+  }
+  for (std::size_t v = start; v < n; v = next[v]) out.longest_chain.push_back(inst[v].id);
+  return out;
+}
+
+}  // namespace alliance::capability

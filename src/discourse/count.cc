@@ -1,0 +1,353 @@
+#include "alliance/discourse/count.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "alliance/core/csv.h"
+#include "corpus_reader.h"
+
+namespace alliance::discourse {
+
+namespace {
+
+enum class KeyKind { kYear, kQuarter, kMonth, kPeriod, kField };
+
+struct KeySpec {
+  KeyKind kind;
+  std::string name;
+};
+
+std::vector<KeySpec> key_specs(const std::vector<std::string>& by) {
+  std::vector<KeySpec> specs;
+  for (const auto& name : by) {
+    KeyKind kind = KeyKind::kField;
+    if (name == "year") kind = KeyKind::kYear;
+    else if (name == "quarter") kind = KeyKind::kQuarter;
+    else if (name == "month") kind = KeyKind::kMonth;
+    else if (name == "period") kind = KeyKind::kPeriod;
+    specs.push_back({kind, name});
+  }
+  return specs;
+}
+
+struct GroupSums {
+  std::uint64_t docs = 0;
+  std::uint64_t tokens = 0;
+  std::vector<std::uint64_t> matches;
+};
+
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
+// Group keys encoded as (4-byte length, bytes) per key: no separator can
+// collide with a value.
+using GroupMap = std::unordered_map<std::string, GroupSums, KeyHash, std::equal_to<>>;
+
+void append_key(std::string& encoded, std::string_view value) {
+  const auto n = static_cast<std::uint32_t>(value.size());
+  encoded.append(reinterpret_cast<const char*>(&n), sizeof n);
+  encoded.append(value);
+}
+
+std::vector<std::string> decode_key(std::string_view encoded) {
+  std::vector<std::string> keys;
+  while (!encoded.empty()) {
+    std::uint32_t n = 0;
+    std::memcpy(&n, encoded.data(), sizeof n);
+    keys.emplace_back(encoded.substr(sizeof n, n));
+    encoded.remove_prefix(sizeof n + n);
+  }
+  return keys;
+}
+
+// What one worker produced.
+struct WorkerResult {
+  GroupMap groups;
+  std::uint64_t documents = 0;
+  std::uint64_t skipped = 0;
+  std::vector<std::pair<std::uint64_t, std::string>> warnings;  // (block seq, message)
+  std::uint64_t error_seq = UINT64_MAX;
+  Status error;
+};
+
+// The bounded queue between the reader and the workers; also recycles
+// Block objects.
+class BlockQueue {
+ public:
+  explicit BlockQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  // False when cancelled.
+  bool push(std::unique_ptr<detail::Block> block) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [this] { return queue_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(block));
+    not_empty_.notify_one();
+    return true;
+  }
+  // Null when closed and drained, or cancelled.
+  std::unique_ptr<detail::Block> pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [this] { return !queue_.empty() || closed_ || cancelled_; });
+    if (cancelled_ || queue_.empty()) return nullptr;
+    auto block = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return block;
+  }
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    cancelled_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+  std::unique_ptr<detail::Block> spare() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spares_.empty()) return std::make_unique<detail::Block>();
+    auto block = std::move(spares_.back());
+    spares_.pop_back();
+    return block;
+  }
+  void recycle(std::unique_ptr<detail::Block> block) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    spares_.push_back(std::move(block));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<std::unique_ptr<detail::Block>> queue_;
+  std::vector<std::unique_ptr<detail::Block>> spares_;
+  std::size_t capacity_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+void run_worker(BlockQueue& queue, detail::BufferPool& pool, const std::vector<std::filesystem::path>& inputs,
+                const Matcher& matcher, const CountOptions& count, const CorpusOptions& corpus,
+                const std::vector<KeySpec>& specs, WorkerResult& result) {
+  detail::BlockParser parser(inputs, corpus);
+  const std::unique_ptr<Tokenizer> tokenizer = make_tokenizer(count.tokenizer);
+  TokenList tokens;
+  MatchSession session(matcher);
+  const std::size_t categories = matcher.category_count();
+  const std::string split = count.split_date.value_or("");
+  std::string key;
+  const std::function<Status(const Document&)> visit = [&](const Document& document) {
+    key.clear();
+    for (const KeySpec& spec : specs) {
+      switch (spec.kind) {
+        case KeyKind::kYear: append_key(key, document.date.substr(0, 4)); break;
+        case KeyKind::kQuarter: {
+          // YYYY-Qn, n = 1 + (month - 1) / 3; the date is validated.
+          const int month = (document.date[5] - '0') * 10 + (document.date[6] - '0');
+          char quarter[7] = {document.date[0], document.date[1], document.date[2], document.date[3], '-', 'Q',
+                             static_cast<char>('1' + (month - 1) / 3)};
+          append_key(key, std::string_view(quarter, sizeof quarter));
+          break;
+        }
+        case KeyKind::kMonth: append_key(key, document.date.substr(0, 7)); break;
+        case KeyKind::kPeriod: append_key(key, document.date < std::string_view(split) ? "pre" : "post"); break;
+        case KeyKind::kField: append_key(key, document.field(spec.name)); break;
+      }
+    }
+    auto it = result.groups.find(std::string_view(key));
+    if (it == result.groups.end()) {
+      it = result.groups.emplace(key, GroupSums{}).first;
+      it->second.matches.assign(categories, 0);
+    }
+    GroupSums& sums = it->second;
+    tokenizer->tokenize(document.text, tokens);
+    ++sums.docs;
+    sums.tokens += tokens.size();
+    session.count(tokens, std::span<std::uint64_t>(sums.matches));
+    return Status::ok();
+  };
+  while (auto block = queue.pop()) {
+    detail::BlockOutcome outcome;
+    parser.parse(*block, outcome, visit);
+    result.documents += outcome.documents;
+    result.skipped += outcome.skipped;
+    for (auto& warning : outcome.warnings) {
+      if (result.warnings.size() < kMaxWarnings) result.warnings.emplace_back(block->seq, std::move(warning));
+    }
+    const bool failed = !outcome.error.is_ok();
+    if (failed && block->seq < result.error_seq) {
+      result.error_seq = block->seq;
+      result.error = std::move(outcome.error);
+    }
+    pool.give(std::move(block->data));
+    queue.recycle(std::move(block));
+    // Blocks before this one are already taken by workers, which finish
+    // them: the error reported is the first in reading order.
+    if (failed) queue.cancel();
+  }
+}
+
+}  // namespace
+
+Status validate_count_options(const CountOptions& options) {
+  if (options.by.empty()) return Status::invalid_argument("--by: give at least one key (e.g. year,author)");
+  bool period = false;
+  for (std::size_t i = 0; i < options.by.size(); ++i) {
+    const std::string& name = options.by[i];
+    if (name.empty()) return Status::invalid_argument("--by: empty key name");
+    if (name == "category" || name == "matches" || name == "docs" || name == "tokens" || name == "per_doc" ||
+        name == "per_1k_tokens") {
+      return Status::invalid_argument(fmt::format("--by: '{}' is an output column, not a key", name));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (options.by[j] == name) return Status::invalid_argument(fmt::format("--by: '{}' given twice", name));
+    }
+    period = period || name == "period";
+  }
+  if (period && !options.split_date) return Status::invalid_argument("--by period needs --split-date YYYY-MM-DD");
+  if (options.split_date && !is_valid_date(*options.split_date)) {
+    return Status::invalid_argument(fmt::format("--split-date: '{}' is not a date YYYY-MM-DD", *options.split_date));
+  }
+  if (options.threads < 1) return Status::invalid_argument("--threads must be at least 1");
+  return Status::ok();
+}
+
+Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                                 const CountOptions& count, const CorpusOptions& corpus) {
+  ALLIANCE_RETURN_IF_ERROR(validate_count_options(count));
+  const std::vector<KeySpec> specs = key_specs(count.by);
+  const auto threads = static_cast<std::size_t>(count.threads);
+  detail::BufferPool pool;
+  detail::BlockReader reader(inputs, corpus, pool);
+  // A short queue suffices to keep the workers busy; a longer one would only
+  // hold more memory.
+  BlockQueue queue(std::min<std::size_t>(threads + 1, 4));
+  std::vector<WorkerResult> results(threads);
+
+  std::thread reading([&] {
+    while (true) {
+      auto block = queue.spare();
+      if (!reader.next(*block)) break;
+      if (!queue.push(std::move(block))) break;
+    }
+    queue.close();
+  });
+  std::vector<std::thread> workers;
+  workers.reserve(threads);
+  for (std::size_t t = 0; t < threads; ++t) {
+    workers.emplace_back(
+        [&, t] { run_worker(queue, pool, inputs, matcher, count, corpus, specs, results[t]); });
+  }
+  if (count.progress) {
+    // The calling thread reports progress until the reader is done.
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    bool done = false;
+    std::thread waiter([&] {
+      reading.join();
+      std::lock_guard<std::mutex> lock(mutex);
+      done = true;
+      done_cv.notify_all();
+    });
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!done_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
+      count.progress(reader.bytes_read(), reader.total_bytes());
+    }
+    lock.unlock();
+    waiter.join();
+    count.progress(reader.bytes_read(), reader.total_bytes());
+  } else {
+    reading.join();
+  }
+  for (auto& worker : workers) worker.join();
+
+  // Merge: integer sums, so the order of workers does not matter.
+  const WorkerResult* first_error = nullptr;
+  for (const auto& r : results) {
+    if (!r.error.is_ok() && (first_error == nullptr || r.error_seq < first_error->error_seq)) first_error = &r;
+  }
+  if (first_error != nullptr) return first_error->error;
+
+  CountResult out;
+  out.key_names = count.by;
+  for (std::size_t c = 0; c < matcher.category_count(); ++c) out.categories.push_back(matcher.category_name(c));
+  std::map<std::vector<std::string>, GroupSums> merged;
+  std::vector<std::pair<std::uint64_t, std::string>> warnings;
+  for (auto& r : results) {
+    out.read.documents += r.documents;
+    out.read.skipped += r.skipped;
+    for (auto& w : r.warnings) warnings.push_back(std::move(w));
+    for (auto& [key, sums] : r.groups) {
+      auto [it, inserted] = merged.try_emplace(decode_key(key));
+      GroupSums& total = it->second;
+      if (inserted) total.matches.assign(out.categories.size(), 0);
+      total.docs += sums.docs;
+      total.tokens += sums.tokens;
+      for (std::size_t c = 0; c < sums.matches.size(); ++c) total.matches[c] += sums.matches[c];
+    }
+  }
+  std::stable_sort(warnings.begin(), warnings.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& w : warnings) {
+    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(std::move(w.second));
+  }
+  for (const auto& warning : reader.warnings()) {
+    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(warning);
+  }
+  out.read.bytes = reader.bytes_read();
+  out.groups.reserve(merged.size());
+  for (auto& [keys, sums] : merged) {
+    out.groups.push_back(GroupCount{keys, sums.docs, sums.tokens, std::move(sums.matches)});
+  }
+  return out;
+}
+
+std::string format_count_csv(const CountResult& result) {
+  std::string out;
+  for (const auto& name : result.key_names) {
+    out += core::csv_escape(name);
+    out += ',';
+  }
+  out += "category,matches,docs,tokens,per_doc,per_1k_tokens\n";
+  std::string prefix;
+  char number[64];
+  for (const auto& group : result.groups) {
+    prefix.clear();
+    for (const auto& key : group.keys) {
+      prefix += core::csv_escape(key);
+      prefix += ',';
+    }
+    for (std::size_t c = 0; c < result.categories.size(); ++c) {
+      const std::uint64_t matches = group.matches[c];
+      out += prefix;
+      out += core::csv_escape(result.categories[c]);
+      const double per_doc = group.docs == 0 ? 0.0 : static_cast<double>(matches) / static_cast<double>(group.docs);
+      const double per_1k =
+          group.tokens == 0 ? 0.0 : 1000.0 * static_cast<double>(matches) / static_cast<double>(group.tokens);
+      std::snprintf(number, sizeof number, ",%llu,%llu,%llu,%.6f,%.6f\n", static_cast<unsigned long long>(matches),
+                    static_cast<unsigned long long>(group.docs), static_cast<unsigned long long>(group.tokens),
+                    per_doc, per_1k);
+      out += number;
+    }
+  }
+  return out;
+}
+
+}  // namespace alliance::discourse

@@ -1,0 +1,466 @@
+#include "alliance/discourse/tokenizer.h"
+
+#include <array>
+#include <cstring>
+#include <unordered_map>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+namespace alliance::discourse {
+
+Result<TokenizerKind> parse_tokenizer_kind(std::string_view name) {
+  if (name == "simple") return TokenizerKind::kSimple;
+  if (name == "icu") return TokenizerKind::kIcu;
+  std::string message = "unknown tokenizer '";
+  message += name;
+  message += "', expected 'simple' or 'icu'";
+  return Status::invalid_argument(std::move(message));
+}
+
+std::string_view tokenizer_kind_name(TokenizerKind kind) { return kind == TokenizerKind::kIcu ? "icu" : "simple"; }
+
+// Appends to a TokenList's private storage (the friend named in the header).
+class TokenListBuilder {
+ public:
+  explicit TokenListBuilder(TokenList& list) : list_(list) { list_.clear(); }
+
+  // Makes room for `bytes` more token bytes past `used`; returns the buffer.
+  char* reserve(std::size_t used, std::size_t bytes) {
+    if (used + bytes > list_.capacity_) {
+      std::size_t capacity = list_.capacity_ < 256 ? 256 : list_.capacity_;
+      while (capacity < used + bytes) capacity *= 2;
+      auto grown = std::make_unique<char[]>(capacity);
+      if (used > 0) std::memcpy(grown.get(), list_.text_.get(), used);
+      list_.text_ = std::move(grown);
+      list_.capacity_ = capacity;
+    }
+    return list_.text_.get();
+  }
+  void push(std::size_t begin, std::size_t end, std::size_t source_begin, std::size_t source_end) {
+    list_.tokens_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                             static_cast<std::uint32_t>(source_begin), static_cast<std::uint32_t>(source_end)});
+  }
+  void finish(std::size_t used) { list_.size_ = used; }
+
+ private:
+  TokenList& list_;
+};
+
+namespace {
+
+// How a lowercased code point takes part in a token.
+enum CharClass : std::uint8_t {
+  kOther = 0,  // separates tokens
+  kStart = 1,  // L or N: starts or continues a token
+  kMark = 2,   // M: continues a token, starts none
+};
+
+CharClass class_of(UChar32 c) {
+  switch (u_charType(c)) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return kStart;
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+      return kMark;
+    default:
+      return kOther;
+  }
+}
+
+// ASCII: letters and digits are token characters, everything else separates.
+constexpr std::array<std::uint8_t, 256> make_ascii_word() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = 1;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = 1;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = 1;
+  return t;
+}
+constexpr std::array<char, 256> make_ascii_lower() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kAsciiWord = make_ascii_word();
+constexpr std::array<char, 256> kAsciiLower = make_ascii_lower();
+
+constexpr UChar32 kCapitalSigma = 0x03A3;
+
+// Decodes the code point at s[i]; REQUIRES valid UTF-8.
+inline UChar32 decode(const unsigned char* s, std::size_t i, int& length) {
+  const unsigned c = s[i];
+  if (c < 0x80) {
+    length = 1;
+    return static_cast<UChar32>(c);
+  }
+  if (c < 0xE0) {
+    length = 2;
+    return static_cast<UChar32>(((c & 0x1F) << 6) | (s[i + 1] & 0x3F));
+  }
+  if (c < 0xF0) {
+    length = 3;
+    return static_cast<UChar32>(((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+  }
+  length = 4;
+  return static_cast<UChar32>(((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+                              (s[i + 3] & 0x3F));
+}
+
+int encode(UChar32 c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+// The full lowercase mapping of one code point and the class of each code
+// point of the mapping (at most three code points in Unicode 15).
+struct Expansion {
+  std::uint8_t filled = 0;
+  std::uint8_t count = 0;
+  std::array<std::uint8_t, 3> cls{};
+  std::array<std::uint8_t, 3> length{};  // UTF-8 bytes of each code point
+  std::uint8_t bytes = 0;
+  std::array<char, 12> utf8{};
+};
+
+Expansion expand(UChar32 c) {
+  Expansion e;
+  e.filled = 1;
+  UChar source[2];
+  int32_t source_length = 0;
+  U16_APPEND_UNSAFE(source, source_length, c);
+  UChar lower[8];
+  UErrorCode status = U_ZERO_ERROR;
+  // "" is the root locale: no Turkish or Lithuanian tailoring.
+  const int32_t n = u_strToLower(lower, 8, source, source_length, "", &status);
+  int32_t k = 0;
+  if (U_FAILURE(status) || n > 8) {  // cannot happen in Unicode 15: keep the code point
+    const int len = encode(c, e.utf8.data());
+    e.cls[0] = class_of(c);
+    e.length[0] = static_cast<std::uint8_t>(len);
+    e.count = 1;
+    e.bytes = static_cast<std::uint8_t>(len);
+    return e;
+  }
+  while (k < n && e.count < 3) {
+    UChar32 d;
+    U16_NEXT_UNSAFE(lower, k, d);
+    const int len = encode(d, e.utf8.data() + e.bytes);
+    e.cls[e.count] = class_of(d);
+    e.length[e.count++] = static_cast<std::uint8_t>(len);
+    e.bytes = static_cast<std::uint8_t>(e.bytes + len);
+  }
+  return e;
+}
+
+Expansion sigma(bool final) { return expand(final ? 0x03C2 : 0x03C3); }
+
+// Is the capital sigma at s[i] (2 bytes) final, in the sense of the
+// Final_Sigma condition of Unicode's SpecialCasing.txt as ICU evaluates it:
+// preceded by a cased letter (skipping case-ignorable code points) and not
+// followed by one. The context is the whole text, as when the whole text is
+// lowercased at once.
+bool is_final_sigma(const unsigned char* s, std::size_t n, std::size_t i) {
+  bool preceded = false;
+  std::size_t j = i;
+  while (j > 0) {
+    std::size_t k = j - 1;
+    while (k > 0 && (s[k] & 0xC0) == 0x80) --k;
+    int length = 0;
+    const UChar32 c = decode(s, k, length);
+    if (u_hasBinaryProperty(c, UCHAR_CASED)) {
+      preceded = true;
+      break;
+    }
+    if (!u_hasBinaryProperty(c, UCHAR_CASE_IGNORABLE)) break;
+    j = k;
+  }
+  if (!preceded) return false;
+  j = i + 2;
+  while (j < n) {
+    int length = 0;
+    const UChar32 c = decode(s, j, length);
+    if (u_hasBinaryProperty(c, UCHAR_CASED)) return false;
+    if (!u_hasBinaryProperty(c, UCHAR_CASE_IGNORABLE)) return true;
+    j += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+// Lowercasing with a cache of ICU's answers for non-ASCII code points.
+class CaseMapper {
+ public:
+  const Expansion& get(UChar32 c) {
+    if (c < 0x10000) {
+      if (bmp_.empty()) bmp_.resize(0x10000);
+      Expansion& e = bmp_[static_cast<std::size_t>(c)];
+      if (!e.filled) e = expand(c);
+      return e;
+    }
+    auto it = astral_.find(c);
+    if (it == astral_.end()) it = astral_.emplace(c, expand(c)).first;
+    return it->second;
+  }
+  const Expansion& sigma_of(bool final) { return final ? final_sigma_ : medial_sigma_; }
+
+ private:
+  std::vector<Expansion> bmp_;
+  std::unordered_map<UChar32, Expansion> astral_;
+  Expansion final_sigma_ = sigma(true);
+  Expansion medial_sigma_ = sigma(false);
+};
+
+// The token state shared by both tokenisers.
+struct TokenState {
+  bool in = false;
+  std::size_t begin = 0, source_begin = 0, source_end = 0;
+};
+
+// Feeds the non-ASCII code point at s[i] (length bytes) to the token state.
+inline void feed_non_ascii(CaseMapper& mapper, TokenListBuilder& builder, const unsigned char* s, std::size_t n,
+                           std::size_t i, UChar32 c, int length, char*& buffer, std::size_t& used, TokenState& t) {
+  const Expansion& e = c == kCapitalSigma ? mapper.sigma_of(is_final_sigma(s, n, i)) : mapper.get(c);
+  // The ASCII paths rely on capacity >= used + bytes left in the input + 16.
+  if (e.bytes > length) buffer = builder.reserve(used, (n - i) + e.bytes + 16);
+  std::size_t offset = 0;
+  for (int k = 0; k < e.count; ++k) {
+    const std::uint8_t cls = e.cls[k];
+    const std::size_t len = e.length[k];
+    if (cls == kOther) {
+      if (t.in) {
+        builder.push(t.begin, used, t.source_begin, t.source_end);
+        t.in = false;
+      }
+    } else if (t.in || cls == kStart) {
+      if (!t.in) {
+        t.in = true;
+        t.begin = used;
+        t.source_begin = i;
+      }
+      std::memcpy(buffer + used, e.utf8.data() + offset, len);
+      used += len;
+      t.source_end = i + static_cast<std::size_t>(length);
+    }
+    offset += len;
+  }
+}
+
+class SimpleTokenizer final : public Tokenizer {
+ public:
+  void tokenize(std::string_view text, TokenList& out) override {
+    TokenListBuilder builder(out);
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    char* buffer = builder.reserve(0, n + 16);
+    std::size_t used = 0;
+    TokenState t;
+    std::size_t i = 0;
+    while (i < n) {
+#if defined(__SSE2__)
+      if (i + 16 <= n) {
+        // 16 bytes at a time: lowercase the ASCII prefix of the block into
+        // the buffer wholesale (separators too: only token spans are ever
+        // read) and find token starts and ends from the word-byte mask.
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        const unsigned limit = high == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(high));
+        if (limit > 0) {
+          const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+          const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+          const __m128i digit =
+              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+          const __m128i upper =
+              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+          const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(buffer + used), lowered);
+          const unsigned valid = limit == 16 ? 0xFFFFu : (1u << limit) - 1;
+          const unsigned word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))) & valid;
+          const unsigned before = (word << 1) | (t.in ? 1u : 0u);
+          unsigned starts = word & ~before & valid;
+          unsigned ends = ~word & before & valid;
+          if (t.in && ends != 0) {
+            const unsigned j = static_cast<unsigned>(__builtin_ctz(ends));
+            ends &= ends - 1;
+            builder.push(t.begin, used + j, t.source_begin, i + j);
+            t.in = false;
+          }
+          while (starts != 0) {
+            const unsigned j = static_cast<unsigned>(__builtin_ctz(starts));
+            starts &= starts - 1;
+            if (ends != 0) {
+              const unsigned k = static_cast<unsigned>(__builtin_ctz(ends));
+              ends &= ends - 1;
+              builder.push(used + j, used + k, i + j, i + k);
+            } else {
+              t.in = true;
+              t.begin = used + j;
+              t.source_begin = i + j;
+            }
+          }
+          used += limit;
+          i += limit;
+          if (t.in) t.source_end = i;
+          continue;
+        }
+      }
+#endif
+      unsigned c = s[i];
+      if (c < 0x80) {
+        if (kAsciiWord[c]) {
+          if (!t.in) {
+            t.in = true;
+            t.begin = used;
+            t.source_begin = i;
+          }
+          char* w = buffer + used;
+          do {
+            *w++ = kAsciiLower[c];
+            ++i;
+          } while (i < n && kAsciiWord[c = s[i]]);
+          used = static_cast<std::size_t>(w - buffer);
+          t.source_end = i;
+          continue;
+        }
+        if (t.in) {
+          builder.push(t.begin, used, t.source_begin, t.source_end);
+          t.in = false;
+        }
+        ++i;
+        while (i < n && (c = s[i]) < 0x80 && !kAsciiWord[c]) ++i;
+        continue;
+      }
+      int length = 0;
+      const UChar32 cp = decode(s, i, length);
+      feed_non_ascii(mapper_, builder, s, n, i, cp, length, buffer, used, t);
+      i += static_cast<std::size_t>(length);
+    }
+    if (t.in) builder.push(t.begin, used, t.source_begin, t.source_end);
+    builder.finish(used);
+  }
+
+ private:
+  CaseMapper mapper_;
+};
+
+class IcuTokenizer final : public Tokenizer {
+ public:
+  IcuTokenizer() {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
+    if (U_FAILURE(status)) breaker_ = nullptr;
+  }
+  ~IcuTokenizer() override {
+    if (breaker_ != nullptr) ubrk_close(breaker_);
+    if (utext_ != nullptr) utext_close(utext_);
+  }
+  IcuTokenizer(const IcuTokenizer&) = delete;
+  IcuTokenizer& operator=(const IcuTokenizer&) = delete;
+
+  void tokenize(std::string_view text, TokenList& out) override {
+    TokenListBuilder builder(out);
+    // ICU's data is part of libicudata; failing to open the root word
+    // breaker means a broken installation, not bad input.
+    ALLIANCE_DCHECK(breaker_ != nullptr);
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    char* buffer = builder.reserve(0, n + 16);
+    std::size_t used = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(n), &status);
+    ubrk_setUText(breaker_, utext_, &status);
+    ALLIANCE_DCHECK(U_SUCCESS(status));
+    int32_t start = ubrk_first(breaker_);
+    for (int32_t end = ubrk_next(breaker_); end != UBRK_DONE; start = end, end = ubrk_next(breaker_)) {
+      if (ubrk_getRuleStatus(breaker_) < UBRK_WORD_NONE_LIMIT) continue;
+      // Lowercase the segment; every code point of it belongs to the token
+      // whatever its class (UAX #29 already decided the boundaries).
+      const std::size_t begin = used;
+      for (std::size_t i = static_cast<std::size_t>(start); i < static_cast<std::size_t>(end);) {
+        const unsigned c = s[i];
+        if (c < 0x80) {
+          buffer[used++] = kAsciiLower[c];
+          ++i;
+          continue;
+        }
+        int length = 0;
+        const UChar32 cp = decode(s, i, length);
+        const Expansion& e = cp == kCapitalSigma ? mapper_.sigma_of(is_final_sigma(s, n, i)) : mapper_.get(cp);
+        if (e.bytes > length) buffer = builder.reserve(used, (n - i) + e.bytes + 16);
+        std::memcpy(buffer + used, e.utf8.data(), e.bytes);
+        used += e.bytes;
+        i += static_cast<std::size_t>(length);
+      }
+      builder.push(begin, used, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    }
+    builder.finish(used);
+  }
+
+ private:
+  UBreakIterator* breaker_ = nullptr;
+  UText* utext_ = nullptr;
+  CaseMapper mapper_;
+};
+
+}  // namespace
+
+std::unique_ptr<Tokenizer> make_tokenizer(TokenizerKind kind) {
+  if (kind == TokenizerKind::kIcu) return std::make_unique<IcuTokenizer>();
+  return std::make_unique<SimpleTokenizer>();
+}
+
+std::string to_lower(std::string_view text) {
+  std::string result;
+  if (text.empty()) return result;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t wide_length = 0;
+  u_strFromUTF8(nullptr, 0, &wide_length, text.data(), static_cast<int32_t>(text.size()), &status);
+  status = U_ZERO_ERROR;
+  std::u16string wide(static_cast<std::size_t>(wide_length), u'\0');
+  u_strFromUTF8(wide.data(), wide_length, nullptr, text.data(), static_cast<int32_t>(text.size()), &status);
+  std::u16string lower(static_cast<std::size_t>(wide_length) * 3 + 4, u'\0');
+  status = U_ZERO_ERROR;
+  const int32_t lower_length =
+      u_strToLower(lower.data(), static_cast<int32_t>(lower.size()), wide.data(), wide_length, "", &status);
+  if (U_FAILURE(status)) return std::string(text);  // only on invalid UTF-8 (a REQUIRES)
+  int32_t bytes = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(nullptr, 0, &bytes, lower.data(), lower_length, &status);
+  result.resize(static_cast<std::size_t>(bytes));
+  status = U_ZERO_ERROR;
+  u_strToUTF8(result.data(), bytes, nullptr, lower.data(), lower_length, &status);
+  return result;
+}
+
+}  // namespace alliance::discourse

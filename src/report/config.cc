@@ -1,0 +1,196 @@
+#include "alliance/report/config.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <limits>
+
+#include "alliance/core/file.h"
+
+namespace alliance::report {
+namespace {
+
+// Walks the TOML tree; every problem is reported at the node that has it.
+class ConfigParser {
+ public:
+  explicit ConfigParser(std::string source) : source_(std::move(source)) {
+    const std::filesystem::path folder = std::filesystem::path(source_).parent_path();
+    base_ = folder.empty() ? std::filesystem::path(".") : folder;
+  }
+
+  Result<ReportConfig> parse(const toml::table& root) {
+    ReportConfig config;
+    config.source = source_;
+    for (auto&& [key, node] : root) {
+      const std::string name(key.str());
+      const toml::table* table = node.as_table();
+      if (table == nullptr) return error(key.source(), fmt::format("'{}' must be a table ([{}])", name, name));
+      Status status;
+      if (name == "report") {
+        status = parse_report(*table, config);
+      } else if (name == "data") {
+        status = parse_data(*table, config);
+      } else if (name == "supply") {
+        status = parse_supply(*table, config);
+      } else if (name == "consensus") {
+        status = parse_consensus(*table, config);
+      } else if (name == "discourse") {
+        status = parse_discourse(*table, config);
+      } else {
+        return error(key.source(),
+                     fmt::format("unknown table [{}]; expected report, data, supply, discourse or consensus", name));
+      }
+      if (!status.is_ok()) return status;
+    }
+    return config;
+  }
+
+ private:
+  Status error(const toml::source_region& where, std::string_view what) const {
+    return Status::parse_error(source_, static_cast<long>(where.begin.line), static_cast<long>(where.begin.column),
+                               what);
+  }
+
+  Status unknown_key(const toml::key& key, std::string_view table, std::string_view expected) const {
+    return error(key.source(), fmt::format("unknown key '{}' in [{}]; expected {}", key.str(), table, expected));
+  }
+
+  Status string_of(const toml::node& node, std::string_view what, std::string& out) const {
+    const auto value = node.value<std::string>();
+    if (!value || !node.is_string()) return error(node.source(), fmt::format("{} must be a string", what));
+    out = *value;
+    return Status::ok();
+  }
+
+  Status path_of(const toml::node& node, std::string_view what, std::string& out) const {
+    std::string text;
+    ALLIANCE_RETURN_IF_ERROR(string_of(node, what, text));
+    if (text.empty()) return error(node.source(), fmt::format("{} must not be empty", what));
+    const std::filesystem::path path(text);
+    out = path.is_absolute() ? text : (base_ / path).lexically_normal().string();
+    return Status::ok();
+  }
+
+  Status strings_of(const toml::node& node, std::string_view what, std::vector<std::string>& out) const {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) return error(node.source(), fmt::format("{} must be an array of strings", what));
+    out.clear();
+    for (const toml::node& item : *array) {
+      std::string text;
+      ALLIANCE_RETURN_IF_ERROR(string_of(item, what, text));
+      out.push_back(std::move(text));
+    }
+    return Status::ok();
+  }
+
+  Status integer_of(const toml::node& node, std::string_view what, long long min, long long max, long long& out) const {
+    const auto value = node.value<long long>();
+    if (!value || !node.is_integer()) return error(node.source(), fmt::format("{} must be a whole number", what));
+    if (*value < min || *value > max) {
+      return error(node.source(), fmt::format("{} = {} is out of range [{}, {}]", what, *value, min, max));
+    }
+    out = *value;
+    return Status::ok();
+  }
+
+  Status parse_report(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "title") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "report.title", config.title));
+      } else {
+        return unknown_key(key, "report", "title");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status parse_data(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "dir") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "data.dir", config.data_dir));
+      } else if (key.str() == "panel") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "data.panel", config.panel));
+      } else if (key.str() == "sources") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "data.sources", config.sources));
+      } else {
+        return unknown_key(key, "data", "dir, panel or sources");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status parse_supply(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "rules") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "supply.rules", config.rules));
+      } else if (key.str() == "year") {
+        long long year = 0;
+        ALLIANCE_RETURN_IF_ERROR(integer_of(node, "supply.year", 1800, 2200, year));
+        config.year = static_cast<int>(year);
+      } else if (key.str() == "vary") {
+        ALLIANCE_RETURN_IF_ERROR(strings_of(node, "supply.vary", config.vary));
+      } else {
+        return unknown_key(key, "supply", "rules, year or vary");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status parse_consensus(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "rules") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "consensus.rules", config.decision_rules));
+      } else if (key.str() == "spoilers") {
+        ALLIANCE_RETURN_IF_ERROR(strings_of(node, "consensus.spoilers", config.spoilers));
+      } else if (key.str() == "trials") {
+        long long trials = 0;
+        ALLIANCE_RETURN_IF_ERROR(
+            integer_of(node, "consensus.trials", 1, std::numeric_limits<long long>::max(), trials));
+        config.trials = static_cast<std::uint64_t>(trials);
+      } else {
+        return unknown_key(key, "consensus", "rules, spoilers or trials");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status parse_discourse(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "corpus") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "discourse.corpus", config.corpus));
+      } else if (key.str() == "lexicon") {
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, "discourse.lexicon", config.lexicon));
+      } else if (key.str() == "year_field") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "discourse.year_field", config.year_field));
+      } else {
+        return unknown_key(key, "discourse", "corpus, lexicon or year_field");
+      }
+    }
+    return Status::ok();
+  }
+
+  std::string source_;
+  std::filesystem::path base_;
+};
+
+}  // namespace
+
+Result<ReportConfig> parse_config(std::string_view text, const std::string& source) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    // toml++ throws; STYLE 21 converts foreign exceptions at the boundary.
+    return Status::parse_error(source, static_cast<long>(e.source().begin.line),
+                               static_cast<long>(e.source().begin.column), e.description());
+  }
+  return ConfigParser(source).parse(root);
+}
+
+Result<ReportConfig> load_config(const std::string& path) {
+  ALLIANCE_ASSIGN_OR_RETURN(std::string text, core::read_file(path));
+  return parse_config(text, path);
+}
+
+}  // namespace alliance::report

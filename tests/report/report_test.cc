@@ -1,0 +1,222 @@
+// The report library on the embedded data, called directly (the CLI tests
+// in tests/cli/report_test.cc run the binary).
+#include "alliance/report/report.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "report/sha256.h"
+
+namespace alliance::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+class TempFolder {
+ public:
+  TempFolder() {
+    std::string pattern = (fs::temp_directory_path() / "alliance_report_test_XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    path_ = pattern;
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+ReportOptions embedded_options() {
+  ReportOptions options;
+  options.data_dir = ALLIANCE_TEST_DATA_DIR;
+  return options;
+}
+
+// FIPS 180-2 test vectors.
+TEST(Sha256Test, MatchesTheStandardsVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(ReportConfigTest, ReadsEveryKeyAndResolvesPathsAgainstTheFile) {
+  auto config = parse_config(
+      "[report]\ntitle = \"Mine\"\n[data]\npanel = \"p.csv\"\nsources = \"/abs/s.csv\"\n"
+      "[supply]\nrules = \"r.toml\"\nyear = 2022\nvary = [\"B2.value=2,3\"]\n"
+      "[consensus]\nrules = \"unanimity\"\nspoilers = []\ntrials = 500\n"
+      "[discourse]\ncorpus = \"speeches.jsonl.zst\"\nlexicon = \"lex.dic\"\nyear_field = \"year\"\n",
+      "/home/me/study/report.toml");
+  ASSERT_TRUE(config.is_ok()) << config.status().message();
+  EXPECT_EQ(config->title, "Mine");
+  EXPECT_EQ(config->panel, "/home/me/study/p.csv");
+  EXPECT_EQ(config->sources, "/abs/s.csv");
+  EXPECT_EQ(config->rules, "/home/me/study/r.toml");
+  EXPECT_EQ(config->year, 2022);
+  EXPECT_EQ(config->vary, std::vector<std::string>{"B2.value=2,3"});
+  EXPECT_EQ(config->decision_rules, "unanimity");
+  EXPECT_TRUE(config->spoilers.empty());
+  EXPECT_EQ(config->trials, 500u);
+  EXPECT_EQ(config->corpus, "/home/me/study/speeches.jsonl.zst");
+  EXPECT_EQ(config->lexicon, "/home/me/study/lex.dic");
+  EXPECT_EQ(config->year_field, "year");
+}
+
+TEST(ReportConfigTest, LocatesAnUnknownKey) {
+  auto config = parse_config("[supply]\nyear = 2023\nrulez = \"x.toml\"\n", "r.toml");
+  ASSERT_FALSE(config.is_ok());
+  EXPECT_EQ(config.status().code(), StatusCode::kParseError);
+  EXPECT_EQ(config.status().message(), "r.toml:3:1: unknown key 'rulez' in [supply]; expected rules, year or vary");
+}
+
+TEST(ReportConfigTest, LocatesAWrongType) {
+  auto config = parse_config("[consensus]\ntrials = \"many\"\n", "r.toml");
+  ASSERT_FALSE(config.is_ok());
+  EXPECT_EQ(config.status().message(), "r.toml:2:10: consensus.trials must be a whole number");
+}
+
+TEST(ReportConfigTest, LocatesMalformedToml) {
+  auto config = parse_config("[supply\n", "r.toml");
+  ASSERT_FALSE(config.is_ok());
+  EXPECT_EQ(config.status().code(), StatusCode::kParseError);
+  EXPECT_EQ(config.status().message().rfind("r.toml:1:", 0), 0u) << config.status().message();
+}
+
+class EmbeddedReportTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto results = run_report(ReportConfig{}, embedded_options());
+    ASSERT_TRUE(results.is_ok()) << results.status().message();
+    results_ = new ReportResults(std::move(results).value());
+  }
+  static void TearDownTestSuite() {
+    delete results_;
+    results_ = nullptr;
+  }
+  static ReportResults* results_;
+};
+ReportResults* EmbeddedReportTest::results_ = nullptr;
+
+TEST_F(EmbeddedReportTest, EverySummaryNumberHasACommandInputsAndARule) {
+  ASSERT_NE(results_, nullptr);
+  std::set<std::string> ids;
+  ASSERT_FALSE(results_->summary.empty());
+  for (const SummaryItem& item : results_->summary) {
+    for (const Finding& f : item.values) {
+      EXPECT_TRUE(ids.insert(f.id).second) << "duplicate finding id " << f.id;
+      EXPECT_EQ(f.command.rfind("alliance ", 0), 0u) << f.id;
+      EXPECT_FALSE(f.rule.empty()) << f.id;
+      EXPECT_FALSE(f.inputs.empty()) << f.id;
+      for (const std::string& label : f.inputs) {
+        const InputFile* input = results_->find_input(label);
+        ASSERT_NE(input, nullptr) << f.id << " names input " << label;
+        EXPECT_EQ(input->sha256.size(), 64u) << label;
+      }
+    }
+  }
+}
+
+// The summary is a view: its numbers are the values of the result structs.
+TEST_F(EmbeddedReportTest, SummaryNumbersAreTheLibrariesValues) {
+  ASSERT_NE(results_, nullptr);
+  const auto& shares = results_->supply.published_summary.shares;
+  const supply::ShareRow* basic = nullptr;
+  for (const auto& row : shares) {
+    if (row.scope == "all" && row.good == "basic") basic = &row;
+  }
+  ASSERT_NE(basic, nullptr);
+  bool found = false;
+  for (const SummaryItem& item : results_->summary) {
+    for (const Finding& f : item.values) {
+      if (f.id == "supply.published.basic.pct_active") {
+        found = true;
+        EXPECT_EQ(f.value, *basic->pct_of_allies());
+      }
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(EmbeddedReportTest, ReportsTheDataGapOfTableOne) {
+  ASSERT_NE(results_, nullptr);
+  bool albania = false;
+  for (const Caveat& caveat : results_->caveats) {
+    if (caveat.kind == "data gap" && caveat.text.find("ALB") != std::string::npos) albania = true;
+  }
+  EXPECT_TRUE(albania) << "Table 1 has no risk-good row for Albania (FRAMEWORK.md 2.4)";
+}
+
+// FRAMEWORK.md 4.2: the paper's bare roots over-match, and the report must
+// make that visible (from the discourse library's match types).
+TEST_F(EmbeddedReportTest, ShowsWhatEachRootCountedWhenDiscourseIsBuilt) {
+  ASSERT_NE(results_, nullptr);
+  for (const MissingPillar& missing : results_->missing) {
+    if (missing.id == "discourse") GTEST_SKIP() << "the discourse library is not in this build";
+  }
+  bool law = false;
+  for (const Caveat& caveat : results_->caveats) {
+    if (caveat.kind == "over-matching" && caveat.text.rfind("`law*` counts ", 0) == 0) law = true;
+  }
+  EXPECT_TRUE(law);
+}
+
+TEST_F(EmbeddedReportTest, WritesTheFolderAndReplacesItWhole) {
+  ASSERT_NE(results_, nullptr);
+  TempFolder folder;
+  const std::string out = folder.path() + "/report";
+  fs::create_directories(out);
+  std::ofstream(out + "/stale.txt") << "from an older run";
+  ReportResults results = *results_;
+  ASSERT_TRUE(write_report(results, out, embedded_options()).is_ok());
+  EXPECT_FALSE(fs::exists(out + "/stale.txt"));
+  for (const char* file : {"index.html", "provenance.csv", "run.json", "tables/summary.csv", "figures/supply_tiers.svg",
+                           "figures/supply_tiers.png", "figures/consensus_pass_probability.svg",
+                           "figures/consensus_pass_probability.png"}) {
+    EXPECT_TRUE(fs::exists(out + "/" + file)) << file;
+  }
+  // Nothing is left beside the report.
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(folder.path())) entries += entry.path().filename() != "report";
+  EXPECT_EQ(entries, 0);
+  const std::string html = slurp(out + "/index.html");
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+TEST_F(EmbeddedReportTest, AMissingFigureToolFailsWithoutTouchingTheOldReport) {
+  ASSERT_NE(results_, nullptr);
+  TempFolder folder;
+  const std::string out = folder.path() + "/report";
+  fs::create_directories(out);
+  std::ofstream(out + "/old.txt") << "old";
+  ReportOptions options = embedded_options();
+  options.gnuplot = "alliance-no-such-gnuplot";
+  ReportResults results = *results_;
+  const Status status = write_report(results, out, options);
+  ASSERT_FALSE(status.is_ok());
+  EXPECT_EQ(status.code(), StatusCode::kNotFound);
+  EXPECT_NE(status.message().find("gnuplot-nox"), std::string::npos) << status.message();
+  EXPECT_TRUE(fs::exists(out + "/old.txt"));
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(folder.path())) entries += entry.path().filename() != "report";
+  EXPECT_EQ(entries, 0) << "the temporary folder is removed";
+}
+
+}  // namespace
+}  // namespace alliance::report
