@@ -9,6 +9,12 @@ if(ALLIANCE_SANITIZE)
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(alliance_options INTERFACE -fsanitize=address,undefined)
 endif()
+# With fuzzers in the same build, every library carries libFuzzer's coverage
+# instrumentation, so one clang build serves both the sanitizer tests and the
+# fuzz targets (CI builds it once).
+if(ALLIANCE_BUILD_FUZZERS)
+  target_compile_options(alliance_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 
 # alliance_add_library(module SOURCES... DEPS...) defines alliance_<module>.
 function(alliance_add_library module)

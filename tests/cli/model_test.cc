@@ -37,7 +37,7 @@ TEST(ModelCliTest, CobbDouglasWorkedExampleJson) {
   ASSERT_EQ(result.exit_code, 0) << result;
   const std::optional<Json> json = parse_json(result.out);
   ASSERT_TRUE(json) << result;
-  ASSERT_EQ(json->members.size(), 3u);
+  ASSERT_EQ(json->member_names.size(), 3u);
   const Json* nash = json->get("nash");
   ASSERT_NE(nash, nullptr);
   EXPECT_NEAR(json_number(nash->get("G")), 160.0 / 3, 1e-12);
@@ -67,7 +67,7 @@ TEST(ModelCliTest, QuasiLinearWorkedExampleAndConceptSelection) {
   ASSERT_EQ(result.exit_code, 0) << result;
   const std::optional<Json> json = parse_json(result.out);
   ASSERT_TRUE(json) << result;
-  ASSERT_EQ(json->members.size(), 1u);  // only the concept asked for
+  ASSERT_EQ(json->member_names.size(), 1u);  // only the concept asked for
   EXPECT_NEAR(json_number(json->get("nash")->get("G")), 30, 1e-12);
   EXPECT_NEAR(json_number(json->get("nash")->get("contributions")->get("A")), 30, 1e-12);
   EXPECT_EQ(json_number(json->get("nash")->get("contributions")->get("B")), 0.0);

@@ -36,18 +36,18 @@ TEST(CliPowerTest, EecCouncilJsonHasExactKeysAndValues) {
   ASSERT_EQ(result.exit_code, 0) << result;
   const std::optional<Json> json = parse_json(result.out);
   ASSERT_TRUE(json) << result;
-  ASSERT_EQ(json->members.size(), 2u);
-  EXPECT_EQ(json->members[0].first, "banzhaf");
-  EXPECT_EQ(json->members[1].first, "shapley");
+  ASSERT_EQ(json->member_names.size(), 2u);
+  EXPECT_EQ(json->member_names[0], "banzhaf");
+  EXPECT_EQ(json->member_names[1], "shapley");
   const std::vector<std::string> ids{"FRA", "DEU", "ITA", "BEL", "NLD", "LUX"};
   const std::vector<double> banzhaf{10, 10, 10, 6, 6, 0}, shapley{14, 14, 14, 9, 9, 0};
   for (const auto& [key, expected, denominator] :
        {std::tuple{"banzhaf", banzhaf, 42.0}, std::tuple{"shapley", shapley, 60.0}}) {
-    const Json& index = json->members[key == std::string("banzhaf") ? 0 : 1].second;
-    ASSERT_EQ(index.members.size(), ids.size());
+    const Json& index = json->member_values[key == std::string("banzhaf") ? 0 : 1];
+    ASSERT_EQ(index.member_names.size(), ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      EXPECT_EQ(index.members[i].first, ids[i]);  // player order kept
-      EXPECT_NEAR(number(index.members[i].second.text), expected[i] / denominator, 1e-14) << key << " " << ids[i];
+      EXPECT_EQ(index.member_names[i], ids[i]);  // player order kept
+      EXPECT_NEAR(number(index.member_values[i].text), expected[i] / denominator, 1e-14) << key << " " << ids[i];
     }
   }
 }
@@ -59,9 +59,9 @@ TEST(CliPowerTest, IndexSelectsJsonKeys) {
   ASSERT_EQ(result.exit_code, 0) << result;
   const std::optional<Json> json = parse_json(result.out);
   ASSERT_TRUE(json) << result;
-  ASSERT_EQ(json->members.size(), 1u);
-  EXPECT_EQ(json->members[0].first, "shapley");
-  EXPECT_EQ(json->members[0].second.get("BEL")->text, "0.15");
+  ASSERT_EQ(json->member_names.size(), 1u);
+  EXPECT_EQ(json->member_names[0], "shapley");
+  EXPECT_EQ(json->member_values[0].get("BEL")->text, "0.15");
 }
 
 TEST(CliPowerTest, CsvHasSwingsAndPercentQuota) {

@@ -254,8 +254,8 @@ TEST_F(CliReportTest, ProvenanceCommandsReproduceTheNumbers) {
         const Json* node = stack.back();
         stack.pop_back();
         for (const Json& item : node->items) stack.push_back(&item);
-        for (const auto& member : node->members) stack.push_back(&member.second);
-        if (node->items.empty() && node->members.empty()) cells.push_back(node->text);
+        for (const Json& value : node->member_values) stack.push_back(&value);
+        if (node->items.empty() && node->member_values.empty()) cells.push_back(node->text);
       }
     } else {
       auto table = parse_csv(run.out);

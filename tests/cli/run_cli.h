@@ -226,11 +226,14 @@ struct Json {
   Kind kind = Kind::kNull;
   std::string text;  // string contents, number literal, "true"/"false"
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  // An object's members in order, as two parallel lists: a vector of
+  // pair<string, Json> would need Json complete here (clang rejects it).
+  std::vector<std::string> member_names;
+  std::vector<Json> member_values;
 
   const Json* get(std::string_view key) const {
-    for (const auto& [name, value] : members) {
-      if (name == key) return &value;
+    for (std::size_t i = 0; i < member_names.size(); ++i) {
+      if (member_names[i] == key) return &member_values[i];
     }
     return nullptr;
   }
@@ -373,7 +376,8 @@ class JsonParser {
         if (i_ >= text_.size() || text_[i_++] != ':') return false;
         Json member;
         if (!parse_value(member)) return false;
-        value.members.emplace_back(std::move(key), std::move(member));
+        value.member_names.push_back(std::move(key));
+        value.member_values.push_back(std::move(member));
         skip_space();
         if (i_ >= text_.size()) return false;
         const char next = text_[i_++];
@@ -445,7 +449,9 @@ inline std::optional<Table> json_table(const Json& document, std::string_view na
     if (const Json* rows = table.get("rows")) {
       for (const Json& row : rows->items) {
         Row cells;
-        for (const auto& [key, value] : row.members) cells[key] = value.text;
+        for (std::size_t i = 0; i < row.member_names.size(); ++i) {
+          cells[row.member_names[i]] = row.member_values[i].text;
+        }
         out.rows.push_back(std::move(cells));
       }
     }
