@@ -19,6 +19,7 @@
 #include "alliance/discourse/tokenizer.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "discourse_sources.h"
 
 namespace alliance::cli {
 namespace {
@@ -26,18 +27,10 @@ namespace {
 namespace fs = std::filesystem;
 
 struct CountCommandOptions {
-  std::vector<std::string> corpus;
-  std::string lexicon;
+  CorpusSourceOptions source;
   std::string by;
   std::string split_date;
-  std::string tokenizer = "simple";
   std::string output;
-  bool skip_bad = false;
-  std::string text_field = "text";
-  std::string date_field = "date";
-  std::string year_field;
-  std::string id_field = "id";
-  std::string metadata;
 };
 
 // A comma list, fields kept as written.
@@ -79,33 +72,17 @@ class ProgressBar {
 };
 
 Status run_count(const GlobalOptions& global, const CountCommandOptions& options) {
-  const fs::path data_dir = resolve_data_dir(global);
-  discourse::CorpusOptions corpus;
-  corpus.skip_bad = options.skip_bad;
-  corpus.text_field = options.text_field;
-  corpus.date_field = options.date_field;
-  corpus.year_field = options.year_field;
-  corpus.id_field = options.id_field;
-  corpus.metadata = options.metadata;
+  const CorpusSource source = resolve_corpus_source(resolve_data_dir(global), options.source);
+  const std::vector<fs::path>& inputs = source.inputs;
   discourse::CountOptions count;
-  std::vector<fs::path> inputs(options.corpus.begin(), options.corpus.end());
-  if (inputs.empty()) {
-    // The embedded demonstration corpus (data/corpora/sotu/SOURCES.md): the
-    // State of the Union addresses give a year and a president per address.
-    inputs.push_back(data_dir / "corpora" / "sotu" / "sotu_1790-2021_stdlib.csv.zst");
-    corpus.year_field = options.year_field.empty() ? "year" : options.year_field;
-    if (options.id_field == "id") corpus.id_field = "source_file";
-    count.by = {"year", "president"};
-  }
+  if (source.embedded) count.by = {"year", "president"};
   if (!options.by.empty()) count.by = split_list(options.by);
   if (!options.split_date.empty()) count.split_date = options.split_date;
-  ALLIANCE_ASSIGN_OR_RETURN(count.tokenizer, discourse::parse_tokenizer_kind(options.tokenizer));
+  ALLIANCE_ASSIGN_OR_RETURN(count.tokenizer, discourse::parse_tokenizer_kind(options.source.tokenizer));
   count.threads = global.threads;
   ALLIANCE_RETURN_IF_ERROR(discourse::validate_count_options(count));
 
-  const fs::path lexicon_path =
-      options.lexicon.empty() ? data_dir / "paper2024" / "lexicon.yaml" : fs::path(options.lexicon);
-  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Lexicon lexicon, discourse::read_lexicon(lexicon_path));
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Lexicon lexicon, discourse::read_lexicon(source.lexicon_path));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(lexicon));
 
   std::unique_ptr<ProgressBar> bar;
@@ -119,17 +96,10 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
     bar = std::make_unique<ProgressBar>();
     count.progress = [&bar](std::uint64_t done, std::uint64_t all) { (*bar)(done, all); };
   }
-  auto result = discourse::count_corpus(inputs, matcher, count, corpus);
+  auto result = discourse::count_corpus(inputs, matcher, count, source.corpus);
   bar.reset();
   if (!result.is_ok()) return result.status();
-  // Skipped documents are reported even with --quiet: never silent.
-  for (const auto& warning : result->read.warnings) std::fprintf(stderr, "alliance: warning: %s\n", warning.c_str());
-  if (result->read.skipped > 0) {
-    std::fprintf(stderr, "alliance: skipped %llu bad document(s) of %llu (--skip-bad)%s\n",
-                 static_cast<unsigned long long>(result->read.skipped),
-                 static_cast<unsigned long long>(result->read.skipped + result->read.documents),
-                 result->read.skipped > result->read.warnings.size() ? "; the first ones are listed above" : "");
-  }
+  report_skipped(result->read);
   if (global.verbose) {
     std::fprintf(stderr, "alliance: %llu documents, %llu bytes read\n",
                  static_cast<unsigned long long>(result->read.documents),
@@ -146,27 +116,12 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code) {
   auto options = std::make_shared<CountCommandOptions>();
   CLI::App* count = discourse->add_subcommand(
       "count", "lexicon matches per group of documents (default: the embedded State of the Union corpus)");
-  count->add_option("corpus", options->corpus,
-                    "JSON Lines files, CSV files (*.csv) or folders of .txt files; .zst/.gz read transparently");
-  count->add_option("--lexicon", options->lexicon,
-                    "lexicon: quanteda YAML, LIWC .dic or Lexicoder .lc3 (default: data/paper2024/lexicon.yaml)");
+  add_corpus_source_options(*count, options->source);
   count->add_option("--by", options->by,
                     "group keys, comma-separated: year, quarter, month, period, author, channel or any field "
                     "(default: year,author; embedded corpus: year,president)");
   count->add_option("--split-date", options->split_date, "YYYY-MM-DD for --by period: pre before it, post from it");
-  count->add_option("--tokenizer", options->tokenizer, "simple (canonical) or icu (UAX #29 word breaks)")
-      ->capture_default_str();
   count->add_option("--output", options->output, "write the CSV to FILE (atomically) instead of stdout");
-  count->add_flag("--skip-bad", options->skip_bad, "skip bad documents (counted and listed on stderr)");
-  count->add_option("--text-field", options->text_field, "the field or column holding the text")->capture_default_str();
-  count->add_option("--date-field", options->date_field, "the field or column holding the date YYYY-MM-DD")
-      ->capture_default_str();
-  count->add_option("--year-field", options->year_field,
-                    "a field holding a year YYYY, used as YYYY-01-01 when a record has no date");
-  count->add_option("--id-field", options->id_field, "the field or column holding the document id")
-      ->capture_default_str();
-  count->add_option("--metadata", options->metadata,
-                    "for a folder of .txt files: the metadata CSV (column 'file'; default FOLDER/metadata.csv)");
   count->callback(run_into(code, [&global, options] { return run_count(global, *options); }));
   register_discourse_analysis(*discourse, global, code);
 }

@@ -15,44 +15,21 @@
 #include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "discourse_sources.h"
 
 namespace alliance::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-// What every analysis subcommand reads: the corpus and the lexicon.
+// What every analysis subcommand reads, and where it writes.
 struct SourceOptions {
-  std::vector<std::string> corpus;
-  std::string lexicon;
-  std::string tokenizer = "simple";
-  bool skip_bad = false;
-  std::string text_field = "text";
-  std::string date_field = "date";
-  std::string year_field;
-  std::string id_field = "id";
-  std::string metadata;
+  CorpusSourceOptions corpus;
   OutputOptions output;
 };
 
 void add_source_options(CLI::App& command, SourceOptions& options) {
-  command.add_option("corpus", options.corpus,
-                     "JSON Lines files, CSV files (*.csv) or folders of .txt files; .zst/.gz read "
-                     "transparently (default: the embedded State of the Union corpus)");
-  command.add_option("--lexicon", options.lexicon,
-                     "lexicon: quanteda YAML, LIWC .dic or Lexicoder .lc3 (default: data/paper2024/lexicon.yaml)");
-  command.add_option("--tokenizer", options.tokenizer, "simple (canonical) or icu (UAX #29 word breaks)")
-      ->capture_default_str();
-  command.add_flag("--skip-bad", options.skip_bad, "skip bad documents (counted and listed on stderr)");
-  command.add_option("--text-field", options.text_field, "the field or column holding the text")->capture_default_str();
-  command.add_option("--date-field", options.date_field, "the field or column holding the date YYYY-MM-DD")
-      ->capture_default_str();
-  command.add_option("--year-field", options.year_field,
-                     "a field holding a year YYYY, used as YYYY-01-01 when a record has no date");
-  command.add_option("--id-field", options.id_field, "the field or column holding the document id")
-      ->capture_default_str();
-  command.add_option("--metadata", options.metadata,
-                     "for a folder of .txt files: the metadata CSV (column 'file'; default FOLDER/metadata.csv)");
+  add_corpus_source_options(command, options.corpus);
   add_output_options(command, options.output);
 }
 
@@ -66,41 +43,18 @@ struct Sources {
 };
 
 Result<Sources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
-  const fs::path data_dir = resolve_data_dir(global);
+  CorpusSource source = resolve_corpus_source(resolve_data_dir(global), options.corpus);
   Sources s;
-  s.corpus.skip_bad = options.skip_bad;
-  s.corpus.text_field = options.text_field;
-  s.corpus.date_field = options.date_field;
-  s.corpus.year_field = options.year_field;
-  s.corpus.id_field = options.id_field;
-  s.corpus.metadata = options.metadata;
-  s.inputs.assign(options.corpus.begin(), options.corpus.end());
-  if (s.inputs.empty()) {
-    // The embedded corpus, read as `discourse count` reads it (data/corpora/sotu/SOURCES.md).
-    s.inputs.push_back(data_dir / "corpora" / "sotu" / "sotu_1790-2021_stdlib.csv.zst");
-    if (options.year_field.empty()) s.corpus.year_field = "year";
-    if (options.id_field == "id") s.corpus.id_field = "source_file";
-  }
+  s.inputs = std::move(source.inputs);
+  s.corpus = std::move(source.corpus);
   for (const auto& input : s.inputs) {
     if (!s.corpus_name.empty()) s.corpus_name += ' ';
     s.corpus_name += input.string();
   }
-  const fs::path lexicon_path =
-      options.lexicon.empty() ? data_dir / "paper2024" / "lexicon.yaml" : fs::path(options.lexicon);
-  s.lexicon_name = lexicon_path.string();
-  ALLIANCE_ASSIGN_OR_RETURN(s.lexicon, discourse::read_lexicon(lexicon_path));
-  ALLIANCE_ASSIGN_OR_RETURN(s.tokenizer, discourse::parse_tokenizer_kind(options.tokenizer));
+  s.lexicon_name = source.lexicon_path.string();
+  ALLIANCE_ASSIGN_OR_RETURN(s.lexicon, discourse::read_lexicon(source.lexicon_path));
+  ALLIANCE_ASSIGN_OR_RETURN(s.tokenizer, discourse::parse_tokenizer_kind(options.corpus.tokenizer));
   return s;
-}
-
-// Skipped documents are reported even with --quiet: never silent.
-void report_skipped(const discourse::ReadSummary& read) {
-  for (const auto& warning : read.warnings) std::fprintf(stderr, "alliance: warning: %s\n", warning.c_str());
-  if (read.skipped > 0) {
-    std::fprintf(stderr, "alliance: skipped %llu bad document(s) of %llu (--skip-bad)\n",
-                 static_cast<unsigned long long>(read.skipped),
-                 static_cast<unsigned long long>(read.skipped + read.documents));
-  }
 }
 
 std::vector<std::pair<std::string, std::string>> meta_of(const std::string& command, const Sources& s,

@@ -83,27 +83,11 @@ Result<models::Game> make_game(const GlobalOptions& global, const GameOptions& o
 std::string number_text(double value) { return fmt::format("{}", value == 0 ? 0.0 : value); }
 core::Cell number_cell(double value) { return core::Cell{number_text(value), value, false}; }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
-  return out;
-}
-
 std::string json_by_id(const models::Game& game, const std::vector<double>& values) {
   std::string out = "{";
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i) out += ", ";
-    out += json_string(game.players[i].id);
+    out += core::json_string(game.players[i].id);
     out += ": ";
     out += number_text(values[i]);
   }

@@ -78,29 +78,13 @@ core::Table power_table(const consensus::WeightedGame& game, const consensus::Po
   return table;
 }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
-  return out;
-}
-
 void append_json_index(std::string& out, std::string_view key, const std::vector<std::string>& ids,
                        const std::vector<double>& values) {
   if (out.size() > 1) out += ", ";
-  out += json_string(key);
+  out += core::json_string(key);
   out += ": {";
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    out += fmt::format("{}{}: {}", i ? ", " : "", json_string(ids[i]), number_text(values[i]));
+    out += fmt::format("{}{}: {}", i ? ", " : "", core::json_string(ids[i]), number_text(values[i]));
   }
   out += "}";
 }

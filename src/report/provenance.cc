@@ -3,39 +3,6 @@
 #include <fmt/format.h>
 
 namespace alliance::report {
-namespace {
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 core::Table provenance_table(const ReportResults& results) {
   using core::Cell;
@@ -59,29 +26,29 @@ core::Table provenance_table(const ReportResults& results) {
 
 std::string run_json(const ReportResults& results, int threads, const std::vector<std::string>& files) {
   std::string out = "{\n";
-  out += fmt::format("  \"version\": {},\n", json_string(results.version));
+  out += fmt::format("  \"version\": {},\n", core::json_string(results.version));
   out += fmt::format("  \"seed\": {},\n  \"threads\": {},\n", results.seed, threads);
-  out += fmt::format("  \"config\": {},\n", json_string(results.config.source));
-  out += fmt::format("  \"title\": {},\n", json_string(results.config.title));
+  out += fmt::format("  \"config\": {},\n", core::json_string(results.config.source));
+  out += fmt::format("  \"title\": {},\n", core::json_string(results.config.title));
   out += "  \"pillars_missing\": [";
   for (std::size_t i = 0; i < results.missing.size(); ++i) {
-    out += (i ? ", " : "") + json_string(results.missing[i].id);
+    out += (i ? ", " : "") + core::json_string(results.missing[i].id);
   }
   out += "],\n  \"inputs\": [\n";
   for (std::size_t i = 0; i < results.inputs.size(); ++i) {
     const InputFile& input = results.inputs[i];
-    out += fmt::format("    {{\"label\": {}, \"file\": {}, \"sha256\": {}}}{}\n", json_string(input.label),
-                       json_string(input.shown), json_string(input.sha256), i + 1 < results.inputs.size() ? "," : "");
+    out += fmt::format("    {{\"label\": {}, \"file\": {}, \"sha256\": {}}}{}\n", core::json_string(input.label),
+                       core::json_string(input.shown), core::json_string(input.sha256), i + 1 < results.inputs.size() ? "," : "");
   }
   out += "  ],\n  \"files\": [\n";
   for (std::size_t i = 0; i < files.size(); ++i) {
-    out += fmt::format("    {}{}\n", json_string(files[i]), i + 1 < files.size() ? "," : "");
+    out += fmt::format("    {}{}\n", core::json_string(files[i]), i + 1 < files.size() ? "," : "");
   }
   out += "  ],\n  \"steps\": [\n";
   double total = 0;
   for (std::size_t i = 0; i < results.timings.size(); ++i) {
     total += results.timings[i].seconds;
-    out += fmt::format("    {{\"name\": {}, \"seconds\": {:.3f}}}{}\n", json_string(results.timings[i].name),
+    out += fmt::format("    {{\"name\": {}, \"seconds\": {:.3f}}}{}\n", core::json_string(results.timings[i].name),
                        results.timings[i].seconds, i + 1 < results.timings.size() ? "," : "");
   }
   out += fmt::format("  ],\n  \"seconds\": {:.3f}\n}}\n", total);

@@ -58,6 +58,10 @@ std::string render(const std::vector<Table>& tables, Format format,
 /// Formats a number at fixed precision with -0 zapped to 0.
 std::string format_fixed(double value, int decimals);
 
+/// `text` as a JSON string literal, quotes included; control characters are
+/// escaped (\n, \t, ... or \u00XX). Bytes >= 0x80 pass through as UTF-8.
+std::string json_string(std::string_view text);
+
 }  // namespace alliance::core
 
 #endif  // ALLIANCE_CORE_TABLE_H_
