@@ -13,6 +13,10 @@ void add_output_options(CLI::App& command, OutputOptions& options) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "latex"}))
       ->capture_default_str();
   command.add_option("--output,-o", options.output, "write to FILE instead of stdout (atomically)");
+  command.add_option("--digits", options.digits, "significant digits of numbers in the table format (CSV, TSV and JSON "
+                     "print every digit needed to read a value back)")
+      ->check(CLI::Range(1, 17))
+      ->capture_default_str();
   command.add_option("--table", options.table,
                      "print only the table of this name (CSV and TSV print the first table by default)");
 }
@@ -39,7 +43,11 @@ Status write_tables(const std::vector<core::Table>& tables, const OutputOptions&
           fmt::format("--table: no table '{}'; this command writes {}", output.table, fmt::join(names, ", ")));
     }
   }
-  return write_text(core::render(selected, format, meta), output.output);
+  core::RenderOptions render;
+  render.format = format;
+  render.digits = output.digits;
+  render.meta = meta;
+  return write_text(core::render(selected, render), output.output);
 }
 
 Status write_text(const std::string& text, const std::string& output) {

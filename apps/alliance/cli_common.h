@@ -30,6 +30,7 @@ struct OutputOptions {
   std::string format = "table";
   std::string output;  // empty or "-": stdout
   std::string table;   // one table by name; empty: all (CSV and TSV: the first)
+  int digits = 6;      // significant digits of real numbers in the text view
 };
 void add_output_options(CLI::App& command, OutputOptions& options);
 

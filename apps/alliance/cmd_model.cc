@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "alliance/core/csv.h"
+#include "alliance/core/json.h"
 #include "alliance/core/datasets.h"
 #include "alliance/core/file.h"
 #include "alliance/models/game.h"
@@ -81,7 +82,7 @@ Result<models::Game> make_game(const GlobalOptions& global, const GameOptions& o
 // Shortest text that reads back to the same double (17 significant digits at
 // most, never fewer than needed).
 std::string number_text(double value) { return fmt::format("{}", value == 0 ? 0.0 : value); }
-core::Cell number_cell(double value) { return core::Cell{number_text(value), value, false}; }
+core::Cell number_cell(double value) { return core::Cell{number_text(value), value, false, false}; }
 
 std::string json_by_id(const models::Game& game, const std::vector<double>& values) {
   std::string out = "{";

@@ -34,7 +34,7 @@ using Meta = std::vector<std::pair<std::string, std::string>>;
 // 12 significant digits in text (JSON carries the same text); -0 prints as 0.
 Cell number(double value) {
   const double v = value == 0 ? 0.0 : value;
-  return Cell{fmt::format("{:.12g}", v), v, false};
+  return Cell{fmt::format("{:.12g}", v), v, false, false};
 }
 Cell optional_number(const std::optional<double>& value) { return value ? number(*value) : Cell::missing(); }
 

@@ -10,6 +10,7 @@
 
 #include "alliance/consensus/power.h"
 #include "alliance/core/file.h"
+#include "alliance/core/json.h"
 #include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
@@ -51,7 +52,7 @@ Result<consensus::WeightedGame> make_game(const PowerCommandOptions& options) {
 
 std::string number_text(double value) { return fmt::format("{:.15g}", value); }
 
-core::Cell number_cell(double value) { return core::Cell{number_text(value), value, false}; }
+core::Cell number_cell(double value) { return core::Cell{number_text(value), value, false, false}; }
 
 core::Table power_table(const consensus::WeightedGame& game, const consensus::PowerIndices& power) {
   core::Table table;
@@ -67,7 +68,7 @@ core::Table power_table(const consensus::WeightedGame& game, const consensus::Po
       row.push_back(number_cell(power.banzhaf[i]));
       row.push_back(number_cell(power.banzhaf_absolute[i]));
       // The exact count as text; its number only right-aligns it.
-      row.push_back(core::Cell{power.swings[i], std::stod(power.swings[i]), false});
+      row.push_back(core::Cell::exact_integer(power.swings[i]));
     }
     if (shapley) row.push_back(number_cell(power.shapley[i]));
     table.add_row(std::move(row));

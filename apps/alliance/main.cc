@@ -10,26 +10,12 @@
 
 #include <fmt/format.h>
 
+#include "alliance/core/text.h"
 #include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
 
 namespace {
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // "did you mean" for an unknown subcommand name at any level.
 std::string suggestion(const CLI::App& app, const std::vector<std::string>& remaining) {
@@ -40,13 +26,9 @@ std::string suggestion(const CLI::App& app, const std::vector<std::string>& rema
     if (used.empty()) break;
     level = used.front();
   }
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const CLI::App* sub : level->get_subcommands({})) {
-    const std::size_t d = edit_distance(remaining.front(), sub->get_name());
-    if (d < best_distance) best_distance = d, best = sub->get_name();
-  }
-  return best.empty() ? "" : fmt::format(", did you mean '{}'?", best);
+  std::vector<std::string> names;
+  for (const CLI::App* sub : level->get_subcommands({})) names.push_back(sub->get_name());
+  return alliance::core::did_you_mean(remaining.front(), names);
 }
 
 int run(int argc, char** argv) {

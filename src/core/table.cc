@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "alliance/core/csv.h"
+#include "alliance/core/json.h"
 
 namespace alliance::core {
 namespace {
@@ -61,13 +63,33 @@ bool numeric_column(const Table& table, std::size_t c) {
   return any;
 }
 
-std::string render_text(const Table& table) {
+// The text of `cell` in the text view: real numbers at `digits` significant
+// digits, everything else as given.
+std::string human_text(const Cell& cell, int digits) {
+  if (cell.is_missing) return ".";
+  if (cell.number && !cell.exact) return format_significant(*cell.number, digits);
+  return cell.text;
+}
+
+// The text of `cell` in CSV and TSV: every digit needed to read it back.
+std::string machine_text(const Cell& cell) {
+  if (cell.number && !cell.exact) return format_shortest(*cell.number);
+  return cell.text;
+}
+
+std::string render_text(const Table& table, int digits) {
   std::vector<std::size_t> widths(table.columns.size());
   std::vector<bool> numeric(table.columns.size());
+  std::vector<std::vector<std::string>> texts;
+  texts.reserve(table.rows.size());
+  for (const auto& row : table.rows) {
+    std::vector<std::string>& line = texts.emplace_back();
+    for (const Cell& cell : row) line.push_back(human_text(cell, digits));
+  }
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     numeric[c] = numeric_column(table, c);
     widths[c] = display_width(table.columns[c]);
-    for (const auto& row : table.rows) widths[c] = std::max(widths[c], display_width(row[c].text));
+    for (const auto& line : texts) widths[c] = std::max(widths[c], display_width(line[c]));
   }
   std::string out;
   if (!table.title.empty()) out += table.title + "\n";
@@ -80,12 +102,13 @@ std::string render_text(const Table& table) {
   }
   header.erase(header.find_last_not_of(' ') + 1);
   out += header + "\n" + rule + "\n";
-  for (const auto& row : table.rows) {
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     std::string line;
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c) line += "  ";
       // Missing values align with the numbers of their column.
-      line += pad(row[c].is_missing ? "." : row[c].text, widths[c], row[c].number.has_value() || (row[c].is_missing && numeric[c]));
+      line += pad(texts[r][c], widths[c], row[c].number.has_value() || (row[c].is_missing && numeric[c]));
     }
     line.erase(line.find_last_not_of(' ') + 1);
     out += line + "\n";
@@ -104,64 +127,51 @@ std::string render_delimited(const Table& table, char delimiter) {
   };
   std::string out;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (c) out += std::string(1, delimiter);
+    if (c) out += delimiter;
     out += field(table.columns[c]);
   }
   out += "\n";
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c) out += std::string(1, delimiter);
-      out += field(row[c].text);
+      if (c) out += delimiter;
+      out += field(machine_text(row[c]));
     }
     out += "\n";
   }
   return out;
 }
 
-std::string json_cell(const Cell& cell) {
-  if (cell.is_missing) return "null";
-  // JSON has no NaN or infinity; their text ("nan", "inf") would make the document invalid.
-  if (cell.number && !std::isfinite(*cell.number)) return "null";
-  if (cell.number) return cell.text;  // fixed-precision text is valid JSON
-  return json_string(cell.text);
+void write_json_cell(JsonWriter& json, const Cell& cell) {
+  if (cell.is_missing) {
+    json.null();
+  } else if (cell.number && cell.exact) {
+    json.raw_integer(cell.text);
+  } else if (cell.number) {
+    json.value(*cell.number);  // non-finite becomes null
+  } else {
+    json.value(cell.text);
+  }
 }
 
-std::string render_json_table(const Table& table) {
-  std::string out = fmt::format("    {{\n      \"name\": {},\n      \"title\": {},\n      \"columns\": [",
-                                json_string(table.name), json_string(table.title));
-  for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    if (c) out += ", ";
-    out += json_string(table.columns[c]);
-  }
-  out += "],\n      \"rows\": [";
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    out += r ? ",\n        {" : "\n        {";
+void write_json_table(JsonWriter& json, const Table& table) {
+  json.begin_object().key("name").value(table.name).key("title").value(table.title);
+  json.key("columns").begin_array(true);
+  for (const auto& column : table.columns) json.value(column);
+  json.end_array();
+  json.key("rows").begin_array();
+  for (const auto& row : table.rows) {
+    json.begin_object(true);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      out += fmt::format("{}{}: {}", c ? ", " : "", json_string(table.columns[c]), json_cell(table.rows[r][c]));
+      json.key(table.columns[c]);
+      write_json_cell(json, row[c]);
     }
-    out += "}";
+    json.end_object();
   }
-  out += table.rows.empty() ? "],\n" : "\n      ],\n";
-  out += "      \"notes\": [";
-  for (std::size_t n = 0; n < table.notes.size(); ++n) {
-    if (n) out += ", ";
-    out += json_string(table.notes[n]);
-  }
-  return out + "]\n    }";
-}
-
-std::string render_json(const std::vector<Table>& tables,
-                        const std::vector<std::pair<std::string, std::string>>& meta) {
-  std::string out = "{\n  \"meta\": {";
-  for (std::size_t i = 0; i < meta.size(); ++i) {
-    out += fmt::format("{}{}: {}", i ? ", " : "", json_string(meta[i].first), json_string(meta[i].second));
-  }
-  out += "},\n  \"tables\": [\n";
-  for (std::size_t t = 0; t < tables.size(); ++t) {
-    if (t) out += ",\n";
-    out += render_json_table(tables[t]);
-  }
-  return out + "\n  ]\n}\n";
+  json.end_array();
+  json.key("notes").begin_array();
+  for (const auto& note : table.notes) json.value(note);
+  json.end_array();
+  json.end_object();
 }
 
 std::string render_latex(const Table& table) {
@@ -189,45 +199,26 @@ std::string render_latex(const Table& table) {
 
 }  // namespace
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
+std::string render_json(const std::vector<Table>& tables, const Meta& meta) {
+  JsonWriter json;
+  json.begin_object().key("meta").begin_object();
+  for (const auto& [key, value] : meta) json.key(key).value(value);
+  json.end_object();
+  json.key("tables").begin_array();
+  for (const Table& table : tables) write_json_table(json, table);
+  json.end_array();
+  json.end_object();
+  return json.finish();
 }
 
-std::string format_fixed(double value, int decimals) {
-  std::string text = fmt::format("{:.{}f}", value, decimals);
-  if (text.find_first_not_of("-0.") == std::string::npos && text.front() == '-') text.erase(0, 1);
-  return text;
+Cell Cell::of(double value, int decimals) { return Cell{format_fixed(value, decimals), value, false, false}; }
+
+Cell Cell::integer(long long value) { return Cell{fmt::format("{}", value), static_cast<double>(value), false, true}; }
+
+Cell Cell::exact_integer(std::string digits) {
+  const double approximate = std::strtod(digits.c_str(), nullptr);
+  return Cell{std::move(digits), approximate, false, true};
 }
-
-Cell Cell::of(double value, int decimals) { return Cell{format_fixed(value, decimals), value, false}; }
-
-Cell Cell::integer(long long value) { return Cell{fmt::format("{}", value), static_cast<double>(value), false}; }
 
 Result<Format> parse_format(std::string_view name) {
   if (name == "table") return Format::kTable;
@@ -238,15 +229,21 @@ Result<Format> parse_format(std::string_view name) {
   return Status::invalid_argument(fmt::format("unknown format '{}'; use table, csv, tsv, json or latex", name));
 }
 
-std::string render(const std::vector<Table>& tables, Format format,
-                   const std::vector<std::pair<std::string, std::string>>& meta) {
-  switch (format) {
+std::string render(const std::vector<Table>& tables, Format format, const Meta& meta) {
+  RenderOptions options;
+  options.format = format;
+  options.meta = meta;
+  return render(tables, options);
+}
+
+std::string render(const std::vector<Table>& tables, const RenderOptions& options) {
+  switch (options.format) {
     case Format::kCsv:
       return tables.empty() ? "" : render_delimited(tables.front(), ',');
     case Format::kTsv:
       return tables.empty() ? "" : render_delimited(tables.front(), '\t');
     case Format::kJson:
-      return render_json(tables, meta);
+      return render_json(tables, options.meta);
     case Format::kLatex: {
       std::string out;
       for (const auto& table : tables) {
@@ -261,7 +258,7 @@ std::string render(const std::vector<Table>& tables, Format format,
   std::string out;
   for (const auto& table : tables) {
     if (!out.empty()) out += "\n";
-    out += render_text(table);
+    out += render_text(table, options.digits);
   }
   return out;
 }

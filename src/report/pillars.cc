@@ -590,8 +590,8 @@ Section models_section(const ReportResults& results, const OtherPillars::Models&
                    {},
                    {}};
   for (const auto& p : m.game.players) {
-    game.add_row({Cell::of(p.id), Cell{fmt::format("{}", p.income), p.income, false},
-                  Cell{fmt::format("{}", p.a), p.a, false}, Cell{fmt::format("{}", p.weight), p.weight, false}});
+    game.add_row({Cell::of(p.id), Cell{fmt::format("{}", p.income), p.income, false, false},
+                  Cell{fmt::format("{}", p.a), p.a, false, false}, Cell{fmt::format("{}", p.weight), p.weight, false, false}});
   }
   section.tables.push_back({"models_equilibria", std::move(concepts), true, false});
   section.tables.push_back({"models_game_players", std::move(game), false, true});

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "alliance/core/json.h"
+
 namespace alliance::report {
 
 core::Table provenance_table(const ReportResults& results) {

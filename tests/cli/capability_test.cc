@@ -272,7 +272,7 @@ TEST(CliCapabilityTest, UsersOwnFilesRunWithTheSameFormat) {
   const Row* airlift = find_row(m, "capability", "airlift");
   ASSERT_NE(airlift, nullptr);
   EXPECT_EQ(airlift->at("data"), "numeric:flights");
-  EXPECT_EQ(airlift->at("strategic_reliance"), "0.6000");
+  EXPECT_EQ(airlift->at("strategic_reliance"), "0.6");
   EXPECT_EQ(airlift->at("leading"), "USA");
 }
 

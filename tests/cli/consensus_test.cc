@@ -24,7 +24,7 @@ TEST(CliConsensusTest, WinsetPrintsExactIntervalsAndSetter) {
   EXPECT_EQ(table->rows[0].at("setter_outcome"), "0.250000");
   EXPECT_EQ(table->rows[1].at("win_set"), "(0.250000, 0.750000)");
   EXPECT_EQ(table->rows[1].at("setter_outcome"), "0.750000");
-  EXPECT_EQ(table->rows[1].at("distance_from_median"), "0.250000");
+  EXPECT_EQ(table->rows[1].at("distance_from_median"), "0.25");
 }
 
 TEST(CliConsensusTest, WinsetSamplesIn2D) {

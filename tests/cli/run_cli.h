@@ -1,6 +1,7 @@
 // Helpers for the end-to-end tests of the `alliance` binary: run it with
-// fixed arguments (posix_spawn, no shell), capture stdout, stderr and the
-// exit status separately, and read what it prints (CSV and the results JSON).
+// fixed arguments (core::run_and_wait: posix_spawn, no shell), capture
+// stdout, stderr and the exit status separately, and read what it prints
+// with the project's own readers (core::CsvTable, simdjson).
 //
 // The child runs with ALLIANCE_DATA_DIR set to ALLIANCE_TEST_DATA_DIR, so the
 // binary reads the same data files the tests read to compute expectations,
@@ -10,10 +11,7 @@
 #ifndef ALLIANCE_TESTS_CLI_RUN_CLI_H_
 #define ALLIANCE_TESTS_CLI_RUN_CLI_H_
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -29,6 +27,12 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <simdjson.h>
+
+#include "alliance/core/csv.h"
+#include "alliance/core/process.h"
+#include "alliance/core/text.h"
 
 extern char** environ;
 
@@ -87,61 +91,45 @@ inline std::ostream& operator<<(std::ostream& os, const CliResult& result) {
             << result.err;
 }
 
-/// Runs the binary with `args` (argv[1..]) and waits for it.
-inline CliResult run_cli(const std::vector<std::string>& args) {
+/// Runs the binary with `args` (argv[1..]) and waits for it; its stdin is
+/// the file `stdin_path` (default /dev/null).
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_path = "") {
   CliResult result;
   TempDir dir;
-  const std::string out_path = dir.file("stdout"), err_path = dir.file("stderr");
-
-  std::vector<std::string> strings{kCliPath};
-  strings.insert(strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  std::vector<std::string> env_strings;
+  core::ProcessOptions options;
+  options.stdout_path = dir.file("stdout");
+  options.stderr_path = dir.file("stderr");
+  options.stdin_path = stdin_path;
+  std::vector<std::string> environment;
   for (char** e = environ; *e != nullptr; ++e) {
-    if (std::string_view(*e).rfind("ALLIANCE_DATA_DIR=", 0) != 0) env_strings.emplace_back(*e);
+    if (std::string_view(*e).rfind("ALLIANCE_DATA_DIR=", 0) != 0) environment.emplace_back(*e);
   }
-  env_strings.push_back("ALLIANCE_DATA_DIR=" + kDataDir);
-  std::vector<char*> envp;
-  for (std::string& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, kCliPath.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    ADD_FAILURE() << "cannot start " << kCliPath << ": " << std::strerror(spawned);
+  environment.push_back("ALLIANCE_DATA_DIR=" + kDataDir);
+  options.environment = std::move(environment);
+  std::vector<std::string> argv{kCliPath};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const auto code = core::run_and_wait(argv, options);
+  if (!code.is_ok()) {
+    ADD_FAILURE() << "cannot start " << kCliPath << ": " << code.status().message();
     return result;
   }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      ADD_FAILURE() << "waitpid failed: " << std::strerror(errno);
-      return result;
-    }
-  }
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = read_file(out_path);
-  result.err = read_file(err_path);
+  result.exit_code = *code;
+  result.out = read_file(options.stdout_path);
+  result.err = read_file(options.stderr_path);
   return result;
+}
+
+/// Runs the binary with `input` as its standard input.
+inline CliResult run_cli_with_input(const std::vector<std::string>& args, std::string_view input) {
+  TempDir dir;
+  write_file(dir.file("stdin"), input);
+  return run_cli(args, dir.file("stdin"));
 }
 
 inline std::vector<std::string> split(std::string_view text, char delimiter) {
   std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(delimiter, start);
-    parts.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
+  for (std::string_view part : core::split(text, delimiter)) parts.emplace_back(part);
+  return parts;
 }
 
 /// The lines of `text` without their line ends; a final line end adds no line.
@@ -170,50 +158,16 @@ struct Table {
   std::vector<Row> rows;
 };
 
-/// Parses RFC 4180 CSV with a header row; nullopt on a ragged row or an
-/// unclosed quote.
+/// Parses RFC 4180 CSV with a header row (core::CsvTable, strict); nullopt
+/// when it is not valid CSV.
 inline std::optional<Table> parse_csv(std::string_view text) {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') {
-      ++i;
-      while (true) {
-        if (i >= text.size()) return std::nullopt;
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            field.push_back('"');
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        field.push_back(text[i++]);
-      }
-    }
-    while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field.push_back(text[i++]);
-    record.push_back(std::move(field));
-    field.clear();
-    if (i < text.size() && text[i] == ',') {
-      ++i;
-      if (i < text.size()) continue;
-      record.emplace_back();  // a final comma ends the text with an empty field
-    }
-    if (i < text.size() && text[i] == '\r') ++i;
-    if (i < text.size() && text[i] == '\n') ++i;
-    records.push_back(std::move(record));
-    record.clear();
-  }
-  if (records.empty()) return std::nullopt;
+  auto csv = core::CsvTable::parse(text, "output");
+  if (!csv.is_ok()) return std::nullopt;
   Table table;
-  table.columns = records.front();
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].size() != table.columns.size()) return std::nullopt;
+  table.columns = csv->header();
+  for (const core::CsvRow& record : csv->rows()) {
     Row row;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) row[table.columns[c]] = records[r][c];
+    for (std::size_t c = 0; c < table.columns.size(); ++c) row[table.columns[c]] = record.fields[c];
     table.rows.push_back(std::move(row));
   }
   return table;
@@ -241,198 +195,85 @@ struct Json {
 
 namespace detail {
 
-class JsonParser {
- public:
-  explicit JsonParser(std::string_view text) : text_(text) {}
-
-  std::optional<Json> parse_document() {
-    Json value;
-    if (!parse_value(value)) return std::nullopt;
-    skip_space();
-    if (i_ != text_.size()) return std::nullopt;
-    return value;
-  }
-
- private:
-  void skip_space() {
-    while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\n' || text_[i_] == '\r' || text_[i_] == '\t')) ++i_;
-  }
-
-  bool literal(std::string_view word) {
-    if (text_.substr(i_, word.size()) != word) return false;
-    i_ += word.size();
-    return true;
-  }
-
-  static void append_utf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-      out.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-
-  bool hex4(unsigned& code) {
-    if (i_ + 4 > text_.size()) return false;
-    code = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = text_[i_++];
-      code <<= 4;
-      if (c >= '0' && c <= '9')
-        code |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        code |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F')
-        code |= static_cast<unsigned>(c - 'A' + 10);
-      else
-        return false;
-    }
-    return true;
-  }
-
-  bool parse_string(std::string& out) {
-    if (i_ >= text_.size() || text_[i_] != '"') return false;
-    ++i_;
-    while (i_ < text_.size()) {
-      const char c = text_[i_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return false;
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      if (i_ >= text_.size()) return false;
-      const char e = text_[i_++];
-      switch (e) {
-        case '"':
-          out.push_back('"');
-          break;
-        case '\\':
-          out.push_back('\\');
-          break;
-        case '/':
-          out.push_back('/');
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'u': {
-          unsigned code = 0;
-          if (!hex4(code)) return false;
-          if (code >= 0xD800 && code < 0xDC00) {
-            unsigned low = 0;
-            if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-          }
-          append_utf8(out, code);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return false;
-  }
-
-  bool parse_value(Json& value) {
-    skip_space();
-    if (i_ >= text_.size()) return false;
-    const char c = text_[i_];
-    if (c == '{') {
-      value.kind = Json::Kind::kObject;
-      ++i_;
-      skip_space();
-      if (i_ < text_.size() && text_[i_] == '}') {
-        ++i_;
-        return true;
-      }
-      while (true) {
-        skip_space();
-        std::string key;
-        if (!parse_string(key)) return false;
-        skip_space();
-        if (i_ >= text_.size() || text_[i_++] != ':') return false;
+// Converts a simdjson On-Demand value (which keeps a number's literal
+// token, even one wider than 64 bits) into a Json tree.
+inline bool convert_json(simdjson::ondemand::value value, Json& out) {
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type)) return false;
+  switch (type) {
+    case simdjson::ondemand::json_type::object: {
+      out.kind = Json::Kind::kObject;
+      simdjson::ondemand::object object;
+      if (value.get_object().get(object)) return false;
+      for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return false;
         Json member;
-        if (!parse_value(member)) return false;
-        value.member_names.push_back(std::move(key));
-        value.member_values.push_back(std::move(member));
-        skip_space();
-        if (i_ >= text_.size()) return false;
-        const char next = text_[i_++];
-        if (next == ',') continue;
-        return next == '}';
+        if (!convert_json(field.value(), member)) return false;
+        out.member_names.emplace_back(key);
+        out.member_values.push_back(std::move(member));
       }
+      return true;
     }
-    if (c == '[') {
-      value.kind = Json::Kind::kArray;
-      ++i_;
-      skip_space();
-      if (i_ < text_.size() && text_[i_] == ']') {
-        ++i_;
-        return true;
-      }
-      while (true) {
+    case simdjson::ondemand::json_type::array: {
+      out.kind = Json::Kind::kArray;
+      simdjson::ondemand::array array;
+      if (value.get_array().get(array)) return false;
+      for (auto element : array) {
         Json item;
-        if (!parse_value(item)) return false;
-        value.items.push_back(std::move(item));
-        skip_space();
-        if (i_ >= text_.size()) return false;
-        const char next = text_[i_++];
-        if (next == ',') continue;
-        return next == ']';
+        simdjson::ondemand::value inner;
+        if (element.get(inner) || !convert_json(inner, item)) return false;
+        out.items.push_back(std::move(item));
       }
+      return true;
     }
-    if (c == '"') {
-      value.kind = Json::Kind::kString;
-      return parse_string(value.text);
+    case simdjson::ondemand::json_type::string: {
+      out.kind = Json::Kind::kString;
+      std::string_view text;
+      if (value.get_string().get(text)) return false;
+      out.text = std::string(text);
+      return true;
     }
-    for (std::string_view word : {"null", "true", "false"}) {
-      if (literal(word)) {
-        value.kind = word == "null" ? Json::Kind::kNull : Json::Kind::kBool;
-        value.text = word == "null" ? "" : std::string(word);
-        return true;
-      }
+    case simdjson::ondemand::json_type::number: {
+      out.kind = Json::Kind::kNumber;
+      std::string_view token = value.raw_json_token();
+      out.text = std::string(core::trim(token));
+      return true;
     }
-    const std::size_t start = i_;
-    while (i_ < text_.size() && std::strchr("+-0123456789.eE", text_[i_]) != nullptr) ++i_;
-    if (i_ == start) return false;
-    value.kind = Json::Kind::kNumber;
-    value.text = std::string(text_.substr(start, i_ - start));
-    char* end = nullptr;
-    std::strtod(value.text.c_str(), &end);
-    return end == value.text.c_str() + value.text.size();
+    case simdjson::ondemand::json_type::boolean: {
+      out.kind = Json::Kind::kBool;
+      bool flag = false;
+      if (value.get_bool().get(flag)) return false;
+      out.text = flag ? "true" : "false";
+      return true;
+    }
+    case simdjson::ondemand::json_type::null:
+      out.kind = Json::Kind::kNull;
+      return value.is_null();
   }
-
-  std::string_view text_;
-  std::size_t i_ = 0;
-};
+  return false;
+}
 
 }  // namespace detail
 
-/// Parses a JSON document; nullopt if it is not valid JSON.
-inline std::optional<Json> parse_json(std::string_view text) { return detail::JsonParser(text).parse_document(); }
+/// Parses a JSON document (an object or an array) with simdjson; nullopt if
+/// it is not valid JSON.
+inline std::optional<Json> parse_json(std::string_view text) {
+  const simdjson::padded_string padded(text);
+  // The DOM parser validates the whole document (On-Demand does not look
+  // past what is read); On-Demand then keeps each number's literal token.
+  simdjson::dom::parser validator;
+  simdjson::dom::element element;
+  if (validator.parse(padded).get(element)) return std::nullopt;
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document document;
+  if (parser.iterate(padded).get(document)) return std::nullopt;
+  simdjson::ondemand::value root;
+  if (document.get_value().get(root)) return std::nullopt;
+  Json out;
+  if (!detail::convert_json(root, out)) return std::nullopt;
+  return out;
+}
 
 /// The table named `name` of a results document (`{"meta", "tables": [...]}`),
 /// cells as text (numbers as printed, null as ""); nullopt if absent.

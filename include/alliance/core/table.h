@@ -1,6 +1,10 @@
-// A result table and its writers: aligned text, CSV, JSON and LaTeX
-// (booktabs). Every command's output is one or more of these tables, so all
-// formats are views of the same values.
+// A result table and its writers: aligned text, CSV, TSV, JSON and LaTeX
+// (booktabs). Every command's output is one or more of these tables, built
+// by its pillar's tables.h from a result struct, so all formats are views of
+// the same values. Numbers keep their value: CSV, TSV and JSON print the
+// shortest text that reads back to the same double, the text view prints
+// RenderOptions::digits significant digits, LaTeX the decimals the pillar
+// chose for the column (number_format.h).
 //
 // Thread safety: values.
 #ifndef ALLIANCE_CORE_TABLE_H_
@@ -11,23 +15,32 @@
 #include <string_view>
 #include <vector>
 
+#include "alliance/core/number_format.h"
 #include "alliance/core/status.h"
 
 namespace alliance::core {
 
-/// One cell: text as printed, plus its number when it is numeric (JSON then
-/// writes a number, the text view right-aligns it). Missing is an empty text
-/// with no number, written as null in JSON.
+/// One cell. Text cells have `text` only. Numeric cells have `number`;
+/// their `text` is the publication text (fixed decimals, used by LaTeX and
+/// the report's HTML) unless `exact`, when `text` is the value itself in
+/// every format (integers, including counts wider than 64 bits, whose
+/// `number` is then only the nearest double, for alignment). Missing is an
+/// empty text with no number: "." in the text view, empty in CSV, null in
+/// JSON.
 struct Cell {
   std::string text;
   std::optional<double> number;
   bool is_missing = false;
+  bool exact = false;
 
-  static Cell of(std::string text) { return Cell{std::move(text), std::nullopt, false}; }
-  /// A number printed with `decimals` digits after the point; -0 prints as 0.
+  static Cell of(std::string text) { return Cell{std::move(text), std::nullopt, false, false}; }
+  /// A real number; `decimals` digits after the point in LaTeX and HTML.
   static Cell of(double value, int decimals);
   static Cell integer(long long value);
-  static Cell missing() { return Cell{"", std::nullopt, true}; }
+  /// An exact integer given as decimal digits (e.g. a swing count of a
+  /// 200-member game); JSON writes it as a number, never rounded.
+  static Cell exact_integer(std::string digits);
+  static Cell missing() { return Cell{"", std::nullopt, true, false}; }
   static Cell of_optional(std::optional<double> value, int decimals) {
     return value ? of(*value, decimals) : missing();
   }
@@ -48,19 +61,26 @@ enum class Format { kTable, kCsv, kTsv, kJson, kLatex };
 /// Parses "table", "csv", "tsv", "json" or "latex".
 Result<Format> parse_format(std::string_view name);
 
+using Meta = std::vector<std::pair<std::string, std::string>>;
+
+struct RenderOptions {
+  Format format = Format::kTable;
+  /// Significant digits of real numbers in the text view (1-17); the
+  /// machine formats always print every digit needed to read the value back.
+  int digits = 6;
+  /// Pairs (command, version, rules file, seed...) written into JSON's
+  /// "meta"; the other formats ignore them.
+  Meta meta;
+};
+
 /// Renders `tables`. CSV and TSV hold the first table only (one table per
 /// file, as spreadsheet tools expect); the other formats hold them all.
-/// `meta` pairs (e.g. command, version, rules file) go into JSON's "meta";
-/// the text view ignores them.
-std::string render(const std::vector<Table>& tables, Format format,
-                   const std::vector<std::pair<std::string, std::string>>& meta = {});
+std::string render(const std::vector<Table>& tables, const RenderOptions& options);
+std::string render(const std::vector<Table>& tables, Format format, const Meta& meta = {});
 
-/// Formats a number at fixed precision with -0 zapped to 0.
-std::string format_fixed(double value, int decimals);
-
-/// `text` as a JSON string literal, quotes included; control characters are
-/// escaped (\n, \t, ... or \u00XX). Bytes >= 0x80 pass through as UTF-8.
-std::string json_string(std::string_view text);
+/// The JSON document of `tables`: {"meta": {...}, "tables": [{"name",
+/// "title", "columns", "rows": [{column: value}], "notes"}]}.
+std::string render_json(const std::vector<Table>& tables, const Meta& meta);
 
 }  // namespace alliance::core
 
