@@ -293,7 +293,7 @@ TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRandomText) {
     core::Rng rng = core::Rng::stream(17, ascii_share);
     for (int round = 0; round < 4000; ++round) {
       std::string text;
-      const std::uint64_t length = rng.below(60);
+      const std::uint64_t length = rng.below(300);  // past several 64-byte blocks
       for (std::uint64_t k = 0; k < length; ++k) {
         const bool ascii = rng.below(100) < ascii_share;
         text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
