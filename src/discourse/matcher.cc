@@ -121,7 +121,7 @@ void Matcher::build_filter() {
     } else if (literal == 1) {
       first_byte_[static_cast<unsigned char>(key[0])] = kAll;
     } else {
-      match_all_ = true;
+      std::fill(std::begin(first_byte_), std::end(first_byte_), kAll);  // any token may match
     }
   }
 }

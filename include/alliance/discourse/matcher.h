@@ -83,7 +83,7 @@ class Matcher {
   // starts with it (kNone), one whose wildcard comes right after it does
   // (kAll), or check `filter_`: one bit per hash of (up to) the first three
   // bytes, set for every key a pattern could match.
-  enum : std::uint8_t { kNone = 0, kAll = 1, kCheck = 2 };
+  enum : std::uint8_t { kNone = 0, kAll = 1, kCheck = 2 };  // kAll: also when a pattern starts with a wildcard
   static constexpr int kFilterBits = 16;
   // REQUIRES: 4 bytes readable from `p`.
   static std::uint32_t filter_slot(const char* p, std::size_t length) {
@@ -96,12 +96,13 @@ class Matcher {
     key &= kKeep[length < 3 ? length : 3];
     return (key * 0x9E3779B1u) >> (32 - kFilterBits);
   }
+  // Branch-free: whether a token passes is unpredictable, so the
+  // first-byte and bitmap answers are both computed and combined.
   bool may_match_padded(const char* p, std::size_t length) const {
-    if (match_all_) return true;
-    const std::uint8_t first = first_byte_[static_cast<unsigned char>(p[0])];
-    if (first != kCheck) return first == kAll;
+    const std::uint32_t first = first_byte_[static_cast<unsigned char>(p[0])];
     const std::uint32_t slot = filter_slot(p, length);
-    return (filter_[slot >> 6] >> (slot & 63)) & 1u;
+    const auto bit = static_cast<std::uint32_t>(filter_[slot >> 6] >> (slot & 63)) & 1u;
+    return ((first & kAll) | ((first >> 1) & bit)) != 0;
   }
   void build_filter();
   // The glob ids matching `token`, in increasing order.
@@ -116,7 +117,6 @@ class Matcher {
   std::vector<std::uint32_t> general_;                     // every other glob
   std::vector<std::vector<std::uint32_t>> phrase_starts_;  // glob id -> phrase entries it starts
   bool has_phrases_ = false;
-  bool match_all_ = false;  // a pattern starts with a wildcard
   std::uint8_t first_byte_[256] = {};
   std::vector<std::uint64_t> filter_;
 };
