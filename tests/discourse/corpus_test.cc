@@ -425,6 +425,9 @@ TEST(CorpusTest, MalformedTimestampsSayWhatIsWrong) {
             message("Thu Feb 24 05:30:00 +00:00 2022", "expected Www Mmm DD HH:MM:SS +HHMM YYYY"));
   EXPECT_EQ(date_of("Thu Feb 24 05:30:00 x0000 2022"),
             message("Thu Feb 24 05:30:00 x0000 2022", "expected a time zone offset +HHMM"));
+  EXPECT_EQ(date_of("9999-12-31T23:00:00-05:00"),
+            message("9999-12-31T23:00:00-05:00", "its UTC date falls outside the years 0000-9999"));
+  EXPECT_EQ(date_of("9999-12-31T23:00:00-05:00", true), "9999-12-31");
   EXPECT_EQ(date_of("24.02.2022"),
             message("24.02.2022", "expected a calendar date YYYY-MM-DD"));
   EXPECT_EQ(date_of("yesterday"),
