@@ -1,5 +1,5 @@
 // alliance model sweep: the solution path over a parameter grid
-// (models/sweep.h). CSV and TSV are streamed in blocks of rows, so memory
+// (models/sweep.h). CSV and TSV are streamed in 64 KiB blocks, so memory
 // does not grow with the number of points; the other formats hold the table.
 #include <cstdio>
 #include <memory>
@@ -13,8 +13,8 @@
 namespace alliance::cli {
 namespace {
 
-// Rows rendered at once when streaming.
-constexpr std::size_t kBlockRows = 1024;
+// Bytes gathered before each write when streaming.
+constexpr std::size_t kBlockBytes = 1 << 16;
 
 struct SweepCommandOptions {
   GameOptions game;
@@ -69,29 +69,21 @@ class StreamWriter {
   std::string path_, temp_;
 };
 
-// Renders the block's rows as CSV or TSV: the header only with the first.
-std::string render_block(core::Table& block, core::Format format, bool first) {
-  std::string text = core::render({block}, format);
-  block.rows.clear();
-  if (first) return text;
-  const std::size_t header_end = text.find('\n');
-  return header_end == std::string::npos ? std::string() : text.substr(header_end + 1);
-}
-
 Status stream_sweep(const models::Game& game, const std::vector<models::SweepParam>& params,
                     const SweepCommandOptions& options, core::Format format) {
   ALLIANCE_ASSIGN_OR_RETURN(std::unique_ptr<StreamWriter> writer, StreamWriter::open(options.output.output));
-  core::Table block = models::sweep_table(params);
-  bool first = true;
+  const char delimiter = format == core::Format::kTsv ? '\t' : ',';
+  // The table without rows renders as its header line.
+  std::string block = core::render({models::sweep_table(params)}, format);
   const Status status = models::sweep(game, params, [&](const models::SweepPoint& point) -> Status {
-    block.add_row(models::sweep_row(point));
-    if (block.rows.size() < kBlockRows) return Status::ok();
-    ALLIANCE_RETURN_IF_ERROR(writer->write(render_block(block, format, first)));
-    first = false;
+    models::append_sweep_line(point, delimiter, block);
+    if (block.size() < kBlockBytes) return Status::ok();
+    ALLIANCE_RETURN_IF_ERROR(writer->write(block));
+    block.clear();
     return Status::ok();
   });
   ALLIANCE_RETURN_IF_ERROR(status);
-  if (first || !block.rows.empty()) ALLIANCE_RETURN_IF_ERROR(writer->write(render_block(block, format, first)));
+  ALLIANCE_RETURN_IF_ERROR(writer->write(block));
   return writer->commit();
 }
 

@@ -161,4 +161,21 @@ std::vector<core::Cell> sweep_row(const SweepPoint& point) {
   return row;
 }
 
+void append_sweep_line(const SweepPoint& point, char delimiter, std::string& out) {
+  for (const double v : point.values) {
+    out += core::format_shortest(v == 0 ? 0.0 : v);
+    out += delimiter;
+  }
+  for (const double v : {point.G_nash, point.G_nash_low}) {
+    out += core::format_shortest(v == 0 ? 0.0 : v);
+    out += delimiter;
+  }
+  out += std::to_string(point.contributors);
+  for (const double v : {point.G_lindahl, point.G_optimum, point.ratio}) {
+    out += delimiter;
+    out += core::format_shortest(v == 0 ? 0.0 : v);
+  }
+  out += '\n';
+}
+
 }  // namespace alliance::models

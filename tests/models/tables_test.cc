@@ -88,6 +88,15 @@ TEST(ModelTablesTest, PlayersAndSweepTables) {
   EXPECT_EQ(sweep_rows.columns.front(), "n");
   EXPECT_EQ(sweep_rows.rows[0].size(), sweep_rows.columns.size());
   EXPECT_TRUE(sweep_rows.rows[0][3].exact);  // contributors is an integer
+  // The streamed lines are the rendered rows, in CSV and TSV.
+  for (const char delimiter : {',', '\t'}) {
+    std::string streamed = core::render({sweep_table(params)}, delimiter == ',' ? core::Format::kCsv : core::Format::kTsv);
+    ASSERT_TRUE(sweep(game, params, [&](const SweepPoint& p) {
+                  append_sweep_line(p, delimiter, streamed);
+                  return Status::ok();
+                }).is_ok());
+    EXPECT_EQ(streamed, core::render({sweep_rows}, delimiter == ',' ? core::Format::kCsv : core::Format::kTsv));
+  }
 }
 
 TEST(ModelTablesTest, IdenticalPlayers) {

@@ -43,6 +43,10 @@ core::Table players_table(const Game& game);
 core::Table sweep_table(std::span<const SweepParam> params);
 /// One row of sweep_table.
 std::vector<core::Cell> sweep_row(const SweepPoint& point);
+/// The same row as a line of CSV (`delimiter` ',') or TSV ('\t'), numbers
+/// as core::render prints them, appended to `out`: the streamed form, which
+/// builds no cells (a sweep may have 10^8 rows).
+void append_sweep_line(const SweepPoint& point, char delimiter, std::string& out);
 
 /// `club_summary` (facility, best membership, optimum) and `club` (one row
 /// per membership).
