@@ -132,6 +132,31 @@ Status Cluster::first_error(const std::optional<ItemError>& mine) {
   return rebuild(static_cast<StatusCode>(code), message);
 }
 
+Result<std::vector<std::string>> Cluster::gather_to_root(std::string_view mine) {
+  if (!owns_mpi_) return std::vector<std::string>{std::string(mine)};
+  if (mine.size() > static_cast<std::size_t>(INT_MAX)) {
+    return Status::internal(fmt::format("gather_to_root: {} bytes on rank {} exceed one MPI message", mine.size(), rank_));
+  }
+  const int length = static_cast<int>(mine.size());
+  std::vector<int> lengths(is_root() ? static_cast<std::size_t>(size_) : 0);
+  ALLIANCE_MPI_CHECK("gather", MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, MPI_COMM_WORLD));
+  std::vector<int> offsets(lengths.size());
+  std::size_t total = 0;
+  for (std::size_t k = 0; k < lengths.size(); ++k) {
+    if (total > static_cast<std::size_t>(INT_MAX)) return Status::internal("gather_to_root: more than 2 GiB on rank 0");
+    offsets[k] = static_cast<int>(total);
+    total += static_cast<std::size_t>(lengths[k]);
+  }
+  std::string all(total, '\0');
+  ALLIANCE_MPI_CHECK("gather", MPI_Gatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(),
+                                           MPI_CHAR, 0, MPI_COMM_WORLD));
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < lengths.size(); ++k) {
+    out.push_back(all.substr(static_cast<std::size_t>(offsets[k]), static_cast<std::size_t>(lengths[k])));
+  }
+  return out;
+}
+
 std::vector<RankTiming> Cluster::gather_timings(const RankTiming& mine) {
   if (!owns_mpi_) return {mine};
   const std::uint64_t counts[2] = {mine.items, mine.weight};

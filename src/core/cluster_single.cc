@@ -24,6 +24,10 @@ Status Cluster::sum_to_root(std::vector<std::uint64_t>& /*values*/) { return Sta
 
 Status Cluster::first_error(const std::optional<ItemError>& mine) { return mine ? mine->status : Status::ok(); }
 
+Result<std::vector<std::string>> Cluster::gather_to_root(std::string_view mine) {
+  return std::vector<std::string>{std::string(mine)};
+}
+
 std::vector<RankTiming> Cluster::gather_timings(const RankTiming& mine) { return {mine}; }
 
 }  // namespace alliance::core

@@ -6,8 +6,8 @@
 //
 // Items 0..ITEMS-1 weigh w_i = (7919 i) mod 13 + 1. Each rank counts its share
 // into five integer tallies (tally i mod 5 += w_i (i + 1)); the tallies are
-// summed on rank 0, which prints them, the number of items the timings cover
-// and the number of ranks. A failing item stops its rank at that item; the
+// summed on rank 0, which prints them, every rank's item list gathered as
+// text, the number of items the timings cover and the number of ranks. A failing item stops its rank at that item; the
 // first failing item in input order is printed on stderr by rank 0 (exit 2).
 #include <cstdio>
 #include <cstdlib>
@@ -60,10 +60,18 @@ int run(int argc, char** argv) {
     return bad_input ? 2 : 1;
   }
   if (!cluster.sum_to_root(tallies).is_ok()) return 1;
+  // Each rank's items as text, joined on rank 0: 0 1 2 ... in input order.
+  std::string listed;
+  for (std::size_t i = mine.first; i < mine.last; ++i) listed += std::to_string(i) + " ";
+  const auto gathered = cluster.gather_to_root(listed);
+  if (!gathered.is_ok()) return 1;
   std::uint64_t timed = 0;
   for (const alliance::core::RankTiming& t : cluster.gather_timings(timing)) timed += t.items;
   if (!cluster.is_root()) return 0;
   for (const std::uint64_t t : tallies) std::printf("%llu\n", static_cast<unsigned long long>(t));
+  std::string joined;
+  for (const std::string& part : *gathered) joined += part;
+  std::printf("items %s\n", joined.c_str());
   std::printf("timed %llu\nranks %d\n", static_cast<unsigned long long>(timed), cluster.size());
   return 0;
 }

@@ -116,6 +116,9 @@ TEST(ClusterTest, OneRankKeepsItsValuesAndItsError) {
   EXPECT_EQ(failed.code(), StatusCode::kParseError);
   EXPECT_EQ(failed.message(), "a.csv:5:2: bad");
   EXPECT_EQ(one->gather_timings({3, 30, 0.5}).size(), 1u);
+  const Result<std::vector<std::string>> gathered = one->gather_to_root("abc");
+  ASSERT_TRUE(gathered.is_ok());
+  EXPECT_EQ(*gathered, std::vector<std::string>{"abc"});
   EXPECT_EQ(one->my_items(10), (ItemRange{0, 10}));
 }
 
@@ -170,7 +173,7 @@ std::string without_ranks(const std::string& out) {
 TEST(ClusterTest, PlainRunIsOneRank) {
   const CheckRun plain = run_check(0, {"10"});
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
-  EXPECT_NE(plain.out.find("timed 10\nranks 1\n"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("items 0 1 2 3 4 5 6 7 8 9 \ntimed 10\nranks 1\n"), std::string::npos) << plain.out;
 }
 
 TEST(ClusterTest, MpiRanksPrintWhatOneProcessPrints) {
@@ -182,6 +185,7 @@ TEST(ClusterTest, MpiRanksPrintWhatOneProcessPrints) {
     ASSERT_EQ(run.exit_code, 0) << ranks << " ranks: " << run.err;
     EXPECT_EQ(without_ranks(run.out), without_ranks(plain.out)) << ranks << " ranks";
     EXPECT_NE(run.out.find("ranks " + std::to_string(ranks) + "\n"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("items 0 1 2 3 "), std::string::npos) << run.out;
   }
   // More ranks than items: an empty rank still takes part in every collective.
   const CheckRun few = run_check(3, {"2"});

@@ -117,6 +117,12 @@ class Cluster {
   /// (the same exit status: bad input).
   Status first_error(const std::optional<ItemError>& mine);
 
+  /// Every rank's `mine` on rank 0, in rank order (an empty vector on the
+  /// other ranks): results keyed by text, such as discourse count's groups,
+  /// which differ between ranks and so cannot be summed slot by slot.
+  /// Collective; kInternal when MPI fails.
+  Result<std::vector<std::string>> gather_to_root(std::string_view mine);
+
   /// Every rank's timing on rank 0, in rank order (an empty vector on the
   /// other ranks). Collective.
   std::vector<RankTiming> gather_timings(const RankTiming& mine);
