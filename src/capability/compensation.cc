@@ -9,7 +9,9 @@
 #include <numeric>
 #include <set>
 
-#include "capability/text_util.h"
+#include "alliance/core/datasets.h"
+#include "alliance/core/text.h"
+#include "capability/identifier.h"
 
 namespace alliance::capability {
 
@@ -97,7 +99,8 @@ Result<CompensationTable> CompensationTable::from_csv(const core::CsvTable& csv,
       return csv.error_at(row, as_of_col, fmt::format("'{}' is not a date (YYYY-MM or YYYY-MM-DD)", as_of));
     }
     std::vector<std::string> from;
-    for (const std::string& code : detail::split(from_text, ';')) {
+    for (const std::string_view part : core::split(from_text, ';')) {
+      const std::string code(part);
       if (!actors.find(code)) return csv.error_at(row, from_col, fmt::format("unknown ISO3 code '{}'", code));
       if (std::find(from.begin(), from.end(), code) != from.end()) {
         return csv.error_at(row, from_col, fmt::format("compensator '{}' is listed twice", code));
@@ -336,6 +339,10 @@ std::vector<DealValue> value_deals(const CompensationTable& table, const PriceLi
     out.push_back(std::move(value));
   }
   return out;
+}
+
+std::string CapabilityPaths::resolve(const std::string& given, const std::string& data_dir, const char* relative) {
+  return given.empty() ? core::data_path(data_dir, relative) : given;
 }
 
 }  // namespace alliance::capability

@@ -11,7 +11,8 @@
 #include <map>
 #include <set>
 
-#include "capability/text_util.h"
+#include "alliance/core/text.h"
+#include "capability/identifier.h"
 
 namespace alliance::capability {
 
@@ -91,7 +92,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       if (!level) {
         return instruments.error_at(
             row, level_col,
-            fmt::format("unknown level '{}'{}", level_text, detail::did_you_mean(level_text, level_names)));
+            fmt::format("unknown level '{}'{}", level_text, core::did_you_mean(level_text, level_names)));
       }
       inst.level = *level;
       inst.function = row.fields[function_col];
@@ -117,7 +118,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       if (!index) {
         return links.error_at(row, c,
                               fmt::format("unknown instrument '{}' (not in {}){}", id, instruments.source(),
-                                          detail::did_you_mean(id, ids)));
+                                          core::did_you_mean(id, ids)));
       }
       ends[e] = *index;
       (e == 0 ? link.from : link.to) = id;
@@ -130,7 +131,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       return links.error_at(
           row, relation_col,
           fmt::format("unknown relation '{}'{}; known: {}", link.relation,
-                      detail::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
+                      core::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
     }
     for (const InstitutionLink& other : system.links_) {
       if (other.from == link.from && other.to == link.to && other.relation == link.relation) {
