@@ -113,6 +113,9 @@ TEST(CliConsensusTest, PassReportsGridlockIn2D) {
   // in 2-D almost never (no core).
   EXPECT_GT(number(table->rows[0].at("gridlock")), number(table->rows[1].at("gridlock")));
   EXPECT_FALSE(table->rows[1].at("gridlock").empty());
+  // The four ideal points' convex hull is the triangle (0.25,0.75),
+  // (0.75,0.75), (0.5,0.25) of area 1/8: q falls in it with probability 1/8.
+  EXPECT_NEAR(number(table->rows[0].at("gridlock")), 0.125, 4 * number(table->rows[0].at("gridlock_se")));
 }
 
 TEST(CliConsensusTest, BadRuleIsAUsageError) {
