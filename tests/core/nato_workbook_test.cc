@@ -100,10 +100,11 @@ TEST(NatoWorkbookTest, ImportsTheEmbeddedExtractionValueForValue) {
     EXPECT_TRUE(expected.value(key.variable, key.iso3, key.year).has_value())
         << "not in the extraction: " << key.variable << " " << key.iso3 << " " << key.year;
   }
-  // 12 variables, 31 allies with defence figures (Iceland: GDP only), 11 years.
+  // 13 variables, 31 allies with defence figures (Iceland: GDP only), 11 years.
   EXPECT_EQ(compared, imported->panel.observations().size());
   EXPECT_GT(compared, 3500u);
-  EXPECT_EQ(imported->panel.variables().size(), 12u);
+  EXPECT_EQ(imported->panel.variables(), expected.variables());
+  EXPECT_EQ(imported->panel.variables().size(), 13u);
 }
 
 TEST(NatoWorkbookTest, FlagsTheYearsNatoEstimates) {
