@@ -15,6 +15,7 @@
 #include "alliance/models/solve.h"
 #include "alliance/models/tables.h"
 #include "alliance/supply/rules.h"
+#include "alliance/core/reference_data.h"
 #include "alliance/supply/supply_data.h"
 #include "alliance/version.h"
 #include "commands.h"
@@ -43,12 +44,13 @@ Result<std::vector<models::Player>> read_players_input(const std::string& path, 
   return models::parse_players(text, "<stdin>", utility);
 }
 
-// The panel still comes through pillar 1's loader (it imports the raw
-// datasets); this is the one call to replace when core loads the panel.
+// The panel comes from core's loader of the embedded data; the default
+// rules only say through which month Kiel's allocations are summed.
 Result<ModelPanel> load_model_panel(const std::string& data_dir) {
   ALLIANCE_ASSIGN_OR_RETURN(const supply::RuleSet rules,
                             supply::RuleSet::load(core::data_path(data_dir, core::EmbeddedPaths::kDefaultRules)));
-  ALLIANCE_ASSIGN_OR_RETURN(supply::SupplyData data, supply::load_supply_data({data_dir, "", ""}, rules));
+  ALLIANCE_ASSIGN_OR_RETURN(core::ReferenceData data,
+                            core::load_reference_data(supply::reference_options({data_dir, "", ""}, rules)));
   return ModelPanel{std::move(data.actors), std::move(data.panel), std::move(data.rates)};
 }
 
