@@ -3,6 +3,7 @@
 // dates). They must agree on every YYYY-MM-DD text, and a parsed date must
 // print back as the text it came from.
 #include "alliance/core/actors.h"
+#include "alliance/discourse/corpus.h"
 #include "fuzz_harness.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
