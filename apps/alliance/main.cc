@@ -40,7 +40,9 @@ void require_decimal_whole_numbers(CLI::App& app) {
     return CLI::Validator(
         [allow_minus](std::string& text) -> std::string {
           const std::size_t start = allow_minus && !text.empty() && text.front() == '-' ? 1 : 0;
-          const bool digits = text.size() > start && text.find_first_not_of("0123456789", start) == std::string::npos;
+          // No leading zero: CLI11 would read "010" as octal 8.
+          const bool digits = text.size() > start && text.find_first_not_of("0123456789", start) == std::string::npos &&
+                              (text[start] != '0' || text.size() == start + 1);
           return digits ? std::string()
                         : fmt::format("'{}' is not a {}whole number", text, allow_minus ? "" : "non-negative ");
         },

@@ -90,6 +90,7 @@ TEST(CliIssue16Test, WholeNumberOptionsTakeDecimalDigitsOnly) {
   const std::vector<std::vector<std::string>> cases = {
       {"--seed", "-1", "supply", "classify"},
       {"--seed", "0x10", "supply", "classify"},
+      {"--seed", "010", "supply", "classify"},
       {"--threads", "010", "supply", "classify"},
       {"consensus", "pass", "--trials", "-1"},
       {"consensus", "pass", "--trials", "1e3"},
