@@ -9,6 +9,7 @@
 
 #include "alliance/core/actors.h"
 #include "alliance/core/panel.h"
+#include "fuzz_harness.h"
 
 namespace {
 
@@ -37,12 +38,8 @@ const Fixture& fixture() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Fixture& f = fixture();
-  static const std::string path = "/tmp/alliance_panel_fuzz_input_" + std::to_string(getpid()) + ".csv";
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
-  }
-  auto panel = alliance::core::read_panel_csv(path, f.actors, f.sources);
-  if (!panel.is_ok() && panel.status().message().rfind(path, 0) != 0) std::abort();
+  static const alliance::fuzz::ScratchFile file("panel.csv");
+  auto panel = alliance::core::read_panel_csv(file.write(alliance::fuzz::text_of(data, size)), f.actors, f.sources);
+  alliance::fuzz::require_located(panel, {file.path()});
   return 0;
 }

@@ -1,4 +1,5 @@
 // alliance supply classify|summary|audit|sensitivity|burden|panel
+#include <cmath>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -38,7 +39,8 @@ std::string shown_path(const std::string& path, const std::string& data_dir) {
 
 Result<int> parse_year(const std::string& text) {
   auto value = core::parse_number(text);
-  if (!value || *value != static_cast<int>(*value) || *value < 1800 || *value > 2200) {
+  // Range before the cast: casting a value int cannot hold is undefined.
+  if (!value || *value < 1800 || *value > 2200 || *value != std::floor(*value)) {
     return Status::invalid_argument(fmt::format("--year: '{}' is not a year", text));
   }
   return static_cast<int>(*value);

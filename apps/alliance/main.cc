@@ -31,6 +31,31 @@ std::string suggestion(const CLI::App& app, const std::vector<std::string>& rema
   return alliance::core::did_you_mean(remaining.front(), names);
 }
 
+// Makes every whole-number option of `app` and its subcommands accept plain
+// decimal digits only (a leading '-' where the type is signed). CLI11 reads
+// them with strtoull/strtoll base 0, so `--seed -1` became 2^64 - 1 and
+// `--threads 010` octal 8 (issue 16). Called after every option is added.
+void require_decimal_whole_numbers(CLI::App& app) {
+  const auto digits_only = [](bool allow_minus) {
+    return CLI::Validator(
+        [allow_minus](std::string& text) -> std::string {
+          const std::size_t start = allow_minus && !text.empty() && text.front() == '-' ? 1 : 0;
+          // No leading zero: CLI11 would read "010" as octal 8.
+          const bool digits = text.size() > start && text.find_first_not_of("0123456789", start) == std::string::npos &&
+                              (text[start] != '0' || text.size() == start + 1);
+          return digits ? std::string()
+                        : fmt::format("'{}' is not a {}whole number", text, allow_minus ? "" : "non-negative ");
+        },
+        "");
+  };
+  for (CLI::Option* option : app.get_options()) {
+    const std::string type = option->get_type_name();
+    if (type.rfind("UINT", 0) == 0) option->check(digits_only(false));
+    if (type.rfind("INT", 0) == 0) option->check(digits_only(true));
+  }
+  for (CLI::App* sub : app.get_subcommands({})) require_decimal_whole_numbers(*sub);
+}
+
 int run(int argc, char** argv) {
   using namespace alliance::cli;  // NOLINT: local to the entry point
   CLI::App app{"alliance: measure and model collective action in military alliances", "alliance"};
@@ -55,6 +80,7 @@ int run(int argc, char** argv) {
   register_capability(app, global, code);
   register_discourse(app, global, code);
   register_model(app, global, code);
+  require_decimal_whole_numbers(app);
   app.add_subcommand("help", "list the commands")->callback([&app] {
     // app.help() would render the selected subcommand, "help" itself.
     std::fputs(app.get_formatter()->make_help(&app, "alliance", CLI::AppFormatMode::Normal).c_str(), stdout);

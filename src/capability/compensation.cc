@@ -310,6 +310,7 @@ Result<PriceList> PriceList::from_csv(const core::CsvTable& csv, const ItemCateg
           fmt::format("currency '{}' differs from '{}' above; use one currency", currency, prices.currency));
     }
     ALLIANCE_ASSIGN_OR_RETURN(long year, csv.required_integer(row, year_col));
+    if (year < 1000 || year > 9999) return csv.error_at(row, year_col, fmt::format("year {} is not a four-digit year", year));
     price.year = static_cast<int>(year);
     ALLIANCE_ASSIGN_OR_RETURN(price.source, csv.required_text(row, source_col));
     prices.by_item.emplace(std::move(item), std::move(price));

@@ -1,5 +1,6 @@
 #include "alliance/core/datasets.h"
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -48,6 +49,7 @@ Result<ExchangeRates> read_exchange_rates(const std::string& path) {
   ExchangeRates rates{{}, "ecb_fx"};
   for (const CsvRow& row : csv.rows()) {
     ALLIANCE_ASSIGN_OR_RETURN(long year, csv.required_integer(row, year_col));
+    if (year < 1800 || year > 2200) return csv.error_at(row, year_col, fmt::format("year {} is out of range", year));
     ALLIANCE_ASSIGN_OR_RETURN(double rate, csv.required_number(row, rate_col));
     if (rate <= 0) return csv.error_at(row, rate_col, "exchange rate must be positive");
     if (!rates.usd_per_eur.emplace(static_cast<int>(year), rate).second) {
@@ -66,6 +68,7 @@ Status import_nato_2024_wide(const std::string& path, const ActorRegistry& actor
     if (kNatoAggregates.count(row.fields[country_col])) continue;
     ALLIANCE_ASSIGN_OR_RETURN(const Actor* actor, ally_by_name(csv, row, country_col, actors));
     ALLIANCE_ASSIGN_OR_RETURN(long year, csv.required_integer(row, year_col));
+    if (year < 1800 || year > 2200) return csv.error_at(row, year_col, fmt::format("year {} is out of range", year));
     for (std::size_t c = 0; c < csv.header().size(); ++c) {
       if (not_variables.count(csv.header()[c])) continue;
       ALLIANCE_ASSIGN_OR_RETURN(std::optional<double> value, csv.number(row, c));
@@ -88,7 +91,7 @@ Status import_nato_2023_pct_gdp(const std::string& path, const ActorRegistry& ac
     std::string year_text = row.fields[year_col];
     if (!year_text.empty() && year_text.back() == 'e') year_text.pop_back();
     const auto year = parse_number(year_text);
-    if (!year || *year != static_cast<int>(*year)) {
+    if (!year || *year < 1800 || *year > 2200 || *year != std::floor(*year)) {
       return csv.error_at(row, year_col, fmt::format("'{}' is not a year", row.fields[year_col]));
     }
     ALLIANCE_ASSIGN_OR_RETURN(double value, csv.required_number(row, value_col));
@@ -113,6 +116,7 @@ Status import_kiel_military(const std::string& path, const ActorRegistry& actors
     const Actor* actor = actors.find(row.fields[iso_col]);
     if (!actor || !actor->nato_accession) continue;  // the tracker follows non-allies too
     ALLIANCE_ASSIGN_OR_RETURN(long year, csv.required_integer(row, year_col));
+    if (year < 1800 || year > 2200) return csv.error_at(row, year_col, fmt::format("year {} is out of range", year));
     ALLIANCE_ASSIGN_OR_RETURN(long month, csv.required_integer(row, month_col));
     if (month < 1 || month > 12) return csv.error_at(row, month_col, fmt::format("month {} is not 1-12", month));
     if (!seen.emplace(actor->iso3, year, month).second) {

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,6 +17,13 @@ namespace alliance::discourse::detail {
 namespace {
 
 constexpr std::size_t kInputChunk = std::size_t{1} << 18;
+
+// Corrupt or truncated compressed data is bad input, like a malformed line:
+// invalid_argument (exit 2), located at the compressed byte where decoding
+// failed, so that the user can find the damage with `cmp` or `xxd`.
+Status bad_compressed(const std::string& file, std::uint64_t byte, std::string_view what) {
+  return Status::invalid_argument(fmt::format("{}: byte {}: {}", file, byte, what));
+}
 
 // Owns a file descriptor and reads raw bytes.
 class RawFile {
@@ -86,16 +94,18 @@ class ZstdSource : public ByteSource {
           file_eof_ = true;
           break;
         }
+        base_ += input_.size;
         input_ = {in_.data(), got, 0};
       }
       const std::size_t ret = ZSTD_decompressStream(stream_, &output, &input_);
       if (ZSTD_isError(ret)) {
-        return Status::io_error(fmt::format("{}: corrupt zstd data: {}", file_->name(), ZSTD_getErrorName(ret)));
+        return bad_compressed(file_->name(), base_ + input_.pos,
+                              fmt::format("corrupt zstd data: {}", ZSTD_getErrorName(ret)));
       }
       frame_open_ = ret != 0;
     }
     if (file_eof_ && frame_open_ && input_.pos == input_.size) {
-      return Status::io_error(fmt::format("{}: truncated zstd data", file_->name()));
+      return bad_compressed(file_->name(), base_ + input_.size, "truncated zstd frame");
     }
     return output.pos;
   }
@@ -105,6 +115,7 @@ class ZstdSource : public ByteSource {
   std::vector<char> in_;
   ZSTD_inBuffer input_{};
   ZSTD_DStream* stream_;
+  std::uint64_t base_ = 0;  // file offset of in_[0]
   bool file_eof_ = false;
   bool frame_open_ = true;
 };
@@ -118,6 +129,7 @@ class GzipSource : public ByteSource {
     ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;
     stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
     stream_.avail_in = static_cast<uInt>(prefix.size());
+    filled_ = prefix.size();
   }
   ~GzipSource() override { inflateEnd(&stream_); }
   GzipSource(const GzipSource&) = delete;
@@ -134,12 +146,14 @@ class GzipSource : public ByteSource {
           file_eof_ = true;
           break;
         }
+        base_ += filled_;
+        filled_ = got;
         stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
         stream_.avail_in = static_cast<uInt>(got);
       }
       if (member_done_) {
         // Another gzip member follows (concatenated .gz files are one stream).
-        if (inflateReset(&stream_) != Z_OK) return Status::io_error(fmt::format("{}: corrupt gzip data", file_->name()));
+        if (inflateReset(&stream_) != Z_OK) return bad_compressed(file_->name(), offset(), "corrupt gzip data");
         member_done_ = false;
       }
       const std::size_t chunk = std::min<std::size_t>(n - done, std::size_t{1} << 30);
@@ -150,12 +164,12 @@ class GzipSource : public ByteSource {
       if (ret == Z_STREAM_END) {
         member_done_ = true;
       } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
-        return Status::io_error(fmt::format("{}: corrupt gzip data: {}", file_->name(),
-                                            stream_.msg != nullptr ? stream_.msg : "inflate failed"));
+        return bad_compressed(file_->name(), offset(),
+                              fmt::format("corrupt gzip data: {}", stream_.msg != nullptr ? stream_.msg : "inflate failed"));
       }
     }
     if (file_eof_ && !member_done_ && stream_.avail_in == 0) {
-      return Status::io_error(fmt::format("{}: truncated gzip data", file_->name()));
+      return bad_compressed(file_->name(), offset(), "truncated gzip member");
     }
     return done;
   }
@@ -163,7 +177,12 @@ class GzipSource : public ByteSource {
  private:
   std::unique_ptr<RawFile> file_;
   std::vector<char> in_;
+  // The file offset of the next compressed byte inflate will read.
+  std::uint64_t offset() const { return base_ + filled_ - stream_.avail_in; }
+
   z_stream stream_;
+  std::uint64_t base_ = 0;    // file offset of in_[0]
+  std::size_t filled_ = 0;    // bytes of in_ holding file data
   bool ok_ = false;
   bool file_eof_ = false;
   bool member_done_ = false;

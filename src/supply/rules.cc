@@ -1,6 +1,7 @@
 #include "alliance/supply/rules.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -207,7 +208,8 @@ class RuleSetParser {
         continue;
       }
       const auto count = core::parse_number(key.str());
-      if (!count || *count < 0 || *count != static_cast<int>(*count)) {
+      // Range first: casting a value int cannot hold is undefined (issue 16).
+      if (!count || *count < 0 || *count > 1e6 || *count != std::floor(*count)) {
         return error(node, fmt::format("tier key '{}' must be a count of indicators (0, 1, ...) or 'active'", key.str()));
       }
       if (!node.is_string()) return error(node, "a tier name must be a string");
