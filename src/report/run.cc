@@ -9,6 +9,7 @@
 #include "alliance/report/report.h"
 #include "alliance/version.h"
 #include "report/findings.h"
+#include "report/pillars.h"
 #include "report/sha256.h"
 #include "report/steps.h"
 
@@ -202,7 +203,9 @@ Result<ReportResults> run_report(const ReportConfig& config, const ReportOptions
   Steps steps(options, results.timings);
   ALLIANCE_RETURN_IF_ERROR(run_supply(config, results, steps));
   ALLIANCE_RETURN_IF_ERROR(run_consensus(config, options, results, steps));
-  ALLIANCE_RETURN_IF_ERROR(steps.run("pillars 2-4", [&] { return run_other_pillars(results, options); }));
+  ALLIANCE_RETURN_IF_ERROR(steps.run("discourse: trends and word types", [&] { return run_discourse(results, options); }));
+  ALLIANCE_RETURN_IF_ERROR(steps.run("capability: network, institutions, covers", [&] { return run_capability(results); }));
+  ALLIANCE_RETURN_IF_ERROR(steps.run("models: Nash, Lindahl, optimum", [&] { return run_models(results); }));
   if (Status step = steps.run("checksums of the inputs",
                               [&]() -> Status {
                                 for (InputFile& input : results.inputs) {
@@ -212,6 +215,10 @@ Result<ReportResults> run_report(const ReportConfig& config, const ReportOptions
                               });
       !step.is_ok())
     return step;
+  // The summary's order (and summary.csv's): pillars 2-4, then 1 and 5.
+  add_discourse_findings(results);
+  add_capability_findings(results);
+  add_models_findings(results);
   add_findings(results);
   return results;
 }

@@ -356,6 +356,13 @@ TEST(CliReportConfigTest, RunsOnTheUsersOwnPanelRulesAndParameters) {
   for (const Row& row : enlargement->rows) rules.insert(row.at("rule"));
   EXPECT_EQ(rules, (std::set<std::string>{"unanimity", "majority"}));
   EXPECT_FALSE(fs::exists(out + "/tables/consensus_enlargement_spoilers.csv"));
+  // The config's game (preference 0.4) and excluded suppliers (USA, GBR).
+  auto players = parse_csv(read_file(out + "/tables/models_game_players.csv"));
+  ASSERT_TRUE(players);
+  ASSERT_FALSE(players->rows.empty());
+  for (const Row& row : players->rows) EXPECT_EQ(row.at("a"), "0.4") << row.at("id");
+  EXPECT_TRUE(files.count("tables/capability_cover_without_usa_gbr_cover.csv"));
+  EXPECT_FALSE(files.count("tables/capability_cover_without_usa_cover.csv"));
   // Provenance names the user's files with their checksums, and the commands
   // select them.
   bool panel_cited = false;
@@ -398,7 +405,8 @@ TEST(CliReportConfigTest, UnknownKeyIsLocated) {
 
 TEST(CliReportConfigTest, UnknownTableIsLocated) {
   expect_bad_config("\n[suply]\nrules = \"r.toml\"\n",
-                    "2:2: unknown table [suply]; expected report, data, supply, discourse or consensus");
+                    "2:2: unknown table [suply]; expected report, data, supply, discourse, capability, models or "
+                    "consensus");
 }
 
 TEST(CliReportConfigTest, MalformedTomlIsLocated) {
