@@ -1,4 +1,5 @@
 // The umbrella header: everything a user of the alliance library includes.
+// Made by scripts/update-umbrella-header.sh; tests/layering checks it is complete.
 #ifndef ALLIANCE_ALLIANCE_H_
 #define ALLIANCE_ALLIANCE_H_
 
@@ -18,12 +19,20 @@
 #include "alliance/core/csv.h"
 #include "alliance/core/datasets.h"
 #include "alliance/core/file.h"
+#include "alliance/core/json.h"
+#include "alliance/core/number_format.h"
 #include "alliance/core/panel.h"
+#include "alliance/core/process.h"
 #include "alliance/core/rng.h"
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
+#include "alliance/core/text.h"
+#include "alliance/discourse/analysis.h"
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/count.h"
+#include "alliance/discourse/lexicon.h"
+#include "alliance/discourse/matcher.h"
+#include "alliance/discourse/tokenizer.h"
 #include "alliance/models/club.h"
 #include "alliance/models/fit.h"
 #include "alliance/models/game.h"
@@ -46,6 +55,7 @@
 #include "alliance/supply/sensitivity.h"
 #include "alliance/supply/summary.h"
 #include "alliance/supply/supply_data.h"
-#include "alliance/version.h"
+#include "alliance/supply/tables.h"
+#include "alliance/version.h"  // generated into the build folder from cmake/version.h.in
 
 #endif  // ALLIANCE_ALLIANCE_H_
