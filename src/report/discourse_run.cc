@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "alliance/core/datasets.h"
+#include "alliance/discourse/embedded.h"
 #include "alliance/discourse/lexicon.h"
 #include "alliance/discourse/matcher.h"
 #include "report/findings.h"
@@ -15,14 +16,18 @@
 namespace alliance::report {
 namespace {
 
-constexpr const char* kCorpus = "corpora/sotu/sotu_1790-2021_stdlib.csv.zst";
+// The embedded corpus of the report: the State of the Union addresses, as
+// in the article's demonstration (their years give a long series).
+constexpr const char* kCorpus = "sotu";
 constexpr const char* kLexicon = "paper2024/lexicon.yaml";
 
 std::string trend_command(const ReportResults& results, const std::string& category) {
   const ReportConfig& config = results.config;
   std::string command = fmt::format("alliance{} discourse trend --category {} --by year --format csv",
                                     data_dir_flag(results), category);
-  if (!config.corpus.empty()) {
+  if (config.corpus.empty()) {
+    command += fmt::format(" @{}", kCorpus);
+  } else {
     command += " " + config.corpus;
     if (!config.year_field.empty()) command += " --year-field " + config.year_field;
   }
@@ -59,12 +64,13 @@ void add_trend_items(ReportResults& results) {
 // come from the library, grouped by entry): how a reader sees over-matching.
 void add_overmatching_caveats(ReportResults& results) {
   const DiscourseResults& d = results.discourse;
-  std::size_t entry = d.entry_text.size();
+  const std::size_t entries = d.matcher->entry_count();
+  std::size_t entry = entries;
   std::vector<std::string> listed;
   const auto flush = [&] {
-    if (entry < d.entry_text.size() && listed.size() > 1) {
+    if (entry < entries && listed.size() > 1) {
       results.caveats.push_back({"discourse", "over-matching",
-                                 fmt::format("`{}` counts {}.", d.entry_text[entry], fmt::join(listed, ", "))});
+                                 fmt::format("`{}` counts {}.", d.matcher->entry_text(entry), fmt::join(listed, ", "))});
     }
   };
   for (const auto& type : d.types.types) {
@@ -82,7 +88,14 @@ void add_overmatching_caveats(ReportResults& results) {
 
 Status run_discourse(ReportResults& results, const ReportOptions& options) {
   const ReportConfig& config = results.config;
-  const std::string corpus_path = config.corpus.empty() ? core::data_path(results.data_dir, kCorpus) : config.corpus;
+  discourse::CorpusOptions corpus;
+  std::string corpus_path = config.corpus;
+  corpus.year_field = config.year_field;
+  if (config.corpus.empty()) {
+    ALLIANCE_ASSIGN_OR_RETURN(const discourse::EmbeddedCorpus embedded, discourse::find_embedded_corpus(kCorpus));
+    corpus_path = core::data_path(results.data_dir, embedded.path.c_str());
+    corpus = discourse::embedded_corpus_options(embedded, discourse::CorpusOptions{});
+  }
   const std::string lexicon_path =
       config.lexicon.empty() ? core::data_path(results.data_dir, kLexicon) : config.lexicon;
   add_input(results, "corpus", corpus_path);
@@ -90,9 +103,6 @@ Status run_discourse(ReportResults& results, const ReportOptions& options) {
   ALLIANCE_ASSIGN_OR_RETURN(discourse::Lexicon lexicon, discourse::read_lexicon(lexicon_path));
   ALLIANCE_ASSIGN_OR_RETURN(discourse::Matcher matcher, discourse::Matcher::compile(lexicon));
   const std::vector<std::filesystem::path> inputs{corpus_path};
-  discourse::CorpusOptions corpus;
-  // The State of the Union corpus gives years only.
-  corpus.year_field = config.corpus.empty() ? std::string("year") : config.year_field;
   DiscourseResults& d = results.discourse;
   d.corpus = results.find_input("corpus")->shown;
   for (std::size_t c = 0; c < matcher.category_count(); ++c) {
@@ -105,9 +115,9 @@ Status run_discourse(ReportResults& results, const ReportOptions& options) {
     d.documents = result.read.documents;
     d.trends.push_back(std::move(result));
   }
-  for (std::size_t e = 0; e < matcher.entry_count(); ++e) d.entry_text.emplace_back(matcher.entry_text(e));
   ALLIANCE_ASSIGN_OR_RETURN(
       d.types, discourse::match_types(inputs, matcher, std::nullopt, discourse::TokenizerKind::kSimple, corpus));
+  d.matcher = std::move(matcher);
   return Status::ok();
 }
 

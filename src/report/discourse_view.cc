@@ -2,12 +2,11 @@
 // one line per lexicon group, Sen's slope dashed) and the tables.
 #include <fmt/format.h>
 
+#include "alliance/discourse/tables.h"
 #include "report/pillars.h"
 
 namespace alliance::report {
 namespace {
-
-using core::Cell;
 
 Figure series_figure(const DiscourseResults& d) {
   Figure figure;
@@ -46,37 +45,6 @@ Figure series_figure(const DiscourseResults& d) {
   return figure;
 }
 
-std::vector<core::Table> discourse_tables(const DiscourseResults& d) {
-  core::Table trends{"trends",
-                     "Trend of each group's rate by year (Mann-Kendall, Sen's slope)",
-                     {"category", "periods", "S", "var_S", "z", "p_value", "tau", "sen_slope", "intercept"},
-                     {},
-                     {}};
-  core::Table series{"series",
-                     "Matches per thousand tokens by year and group",
-                     {"category", "year", "docs", "tokens", "matches", "per_1k_tokens"},
-                     {},
-                     {}};
-  for (std::size_t c = 0; c < d.categories.size(); ++c) {
-    const auto& t = d.trends[c];
-    trends.add_row({Cell::of(d.categories[c]), Cell::integer(static_cast<long long>(t.series.size())), Cell::of(t.s, 0),
-                    Cell::of(t.variance, 2), Cell::of(t.z, 4), Cell::of(t.p_value, 6), Cell::of(t.tau, 4),
-                    Cell::of(t.slope, 6), Cell::of(t.intercept, 6)});
-    for (const auto& point : t.series) {
-      series.add_row({Cell::of(d.categories[c]), Cell::of(point.period),
-                      Cell::integer(static_cast<long long>(point.docs)),
-                      Cell::integer(static_cast<long long>(point.tokens)),
-                      Cell::integer(static_cast<long long>(point.matches)), Cell::of(point.value, 6)});
-    }
-  }
-  core::Table types{"types", "Every word type each root counted", {"category", "entry", "type", "count"}, {}, {}};
-  for (const auto& type : d.types.types) {
-    types.add_row({Cell::of(d.categories[type.category]), Cell::of(d.entry_text[type.entry]), Cell::of(type.type),
-                   Cell::integer(static_cast<long long>(type.count))});
-  }
-  return {std::move(trends), std::move(series), std::move(types)};
-}
-
 }  // namespace
 
 Section discourse_section(const ReportResults& results) {
@@ -96,10 +64,11 @@ Section discourse_section(const ReportResults& results) {
                              "simple tokenizer");
   section.rules.emplace_back("periods", "calendar years (the corpus's `year` field)");
   section.figures.push_back(series_figure(d));
-  std::vector<core::Table> tables = discourse_tables(d);
-  section.tables.push_back({"discourse_trends", std::move(tables[0]), true, false});
-  section.tables.push_back({"discourse_series", std::move(tables[1]), false, true});
-  section.tables.push_back({"discourse_types", std::move(tables[2]), false, true});
+  section.tables.push_back(
+      {"discourse_trends", discourse::trends_by_category_table(d.categories, d.trends), true, false});
+  section.tables.push_back(
+      {"discourse_series", discourse::series_by_category_table(d.categories, d.trends), false, true});
+  section.tables.push_back({"discourse_types", discourse::types_table(d.types, *d.matcher), false, true});
   return section;
 }
 

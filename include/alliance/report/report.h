@@ -28,6 +28,7 @@
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
 #include "alliance/discourse/analysis.h"
+#include "alliance/discourse/matcher.h"
 #include "alliance/models/game.h"
 #include "alliance/models/solve.h"
 #include "alliance/report/config.h"
@@ -129,7 +130,7 @@ struct DiscourseResults {
   std::vector<std::string> categories;         // the lexicon's groups, in its order
   std::vector<discourse::TrendResult> trends;  // one per category
   discourse::TypesResult types;                // every word type each entry counted
-  std::vector<std::string> entry_text;         // Matcher entry index -> the lexicon's text of it
+  std::optional<discourse::Matcher> matcher;   // the compiled lexicon (names of categories and entries)
   std::uint64_t documents = 0;                 // documents read
 };
 
