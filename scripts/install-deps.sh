@@ -11,6 +11,7 @@ packages=(
   libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zlib1g-dev libyaml-cpp-dev
   libboost-graph-dev gnuplot-nox graphviz
   libssl-dev chromium
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()
