@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include "alliance/core/number_format.h"
+#include "alliance/models/tables.h"
 #include "report/pillars.h"
 
 namespace alliance::report {
 namespace {
-
-using core::Cell;
 
 std::vector<double> nash_contributions(const ModelResults& m) {
   if (m.nash.equilibria.empty()) return std::vector<double>(m.game.players.size(), 0.0);
@@ -46,55 +45,6 @@ Figure equilibria_figure(const ReportResults& results) {
   return figure;
 }
 
-core::Table equilibria_table(const ModelResults& m, const std::string& unit) {
-  core::Table concepts{"equilibria",
-                       fmt::format("Level of the public good under each solution concept ({})", unit),
-                       {"concept", "G", "G_low", "G_high"},
-                       {},
-                       {}};
-  const double nash_g = m.nash.equilibria.empty() ? 0 : m.nash.equilibria.front().G;
-  concepts.add_row({Cell::of("nash"), Cell::of(nash_g, 1), Cell::missing(), Cell::missing()});
-  concepts.add_row({Cell::of("lindahl"), Cell::of(m.lindahl.G, 1), Cell::missing(), Cell::missing()});
-  concepts.add_row(
-      {Cell::of("optimum"), Cell::of(m.optimum.G, 1), Cell::of(m.optimum.G_low, 1), Cell::of(m.optimum.G_high, 1)});
-  concepts.notes.push_back(
-      fmt::format("under-provision ratio G_Nash / G_optimum = {}", core::format_fixed(m.ratio, 4)));
-  return concepts;
-}
-
-core::Table players_table(const ModelResults& m, const std::string& unit) {
-  core::Table players{"players",
-                      fmt::format("Contributions by ally: Nash and Lindahl ({})", unit),
-                      {"id", "income", "nash_g", "nash_burden", "nash_exploitation", "lindahl_price", "lindahl_g"},
-                      {},
-                      {}};
-  const std::vector<double> nash = nash_contributions(m);
-  for (std::size_t i = 0; i < m.game.players.size(); ++i) {
-    const bool burden = i < m.nash_burden.size();
-    players.add_row({Cell::of(m.game.players[i].id), Cell::of(m.game.players[i].income, 1), Cell::of(nash[i], 1),
-                     burden ? Cell::of(m.nash_burden[i].burden, 4) : Cell::missing(),
-                     burden ? Cell::of(m.nash_burden[i].exploitation, 4) : Cell::missing(),
-                     Cell::of(m.lindahl.prices[i], 6), Cell::of(m.lindahl.contributions[i], 1)});
-  }
-  return players;
-}
-
-// The players file of `alliance model solve --players`: numbers at full
-// precision so that the command reproduces the report's game.
-core::Table game_players_table(const ModelResults& m) {
-  const bool cobb_douglas = m.game.utility == models::Utility::kCobbDouglas;
-  core::Table game{"game_players",
-                   "The game's players (the players file of `alliance model solve --players`)",
-                   {"id", "income", cobb_douglas ? "a" : "b", "weight"},
-                   {},
-                   {}};
-  const auto full = [](double value) { return Cell{fmt::format("{}", value), value, false, false}; };
-  for (const auto& p : m.game.players) {
-    game.add_row({Cell::of(p.id), full(p.income), full(cobb_douglas ? p.a : p.b), full(p.weight)});
-  }
-  return game;
-}
-
 }  // namespace
 
 Section models_section(const ReportResults& results) {
@@ -114,9 +64,16 @@ Section models_section(const ReportResults& results) {
                                                     core::format_shortest(m.preference)));
   section.rules.emplace_back("aggregator", models::aggregator_name(m.game.aggregator));
   section.figures.push_back(equilibria_figure(results));
-  section.tables.push_back({"models_equilibria", equilibria_table(m, unit), true, false});
-  section.tables.push_back({"models_game_players", game_players_table(m), false, true});
-  section.tables.push_back({"models_players", players_table(m, unit), true, true});
+  // The tables of `alliance model solve` (summary, nash, lindahl) and of
+  // `model players`, the players file that reproduces the game.
+  const models::Solution solution{m.nash, m.lindahl, m.optimum};
+  for (core::Table& table : models::solution_tables(m.game, solution)) {
+    const bool summary = table.name == "summary";
+    std::string file = summary ? std::string("models_equilibria") : "models_" + table.name;
+    table.title += fmt::format(" ({})", unit);
+    section.tables.push_back({std::move(file), std::move(table), true, !summary});
+  }
+  section.tables.push_back({"models_game_players", models::players_table(m.game), false, true});
   return section;
 }
 

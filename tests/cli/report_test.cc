@@ -192,6 +192,29 @@ bool shown_as(const std::string& full, const std::string& page) {
   return core::format_fixed(number(full), decimals) == page;
 }
 
+// The report shows the models library's tables: the files are what
+// `alliance model solve` and `model players` print for the same game.
+TEST_F(CliReportTest, ModelsTablesAreTheModelCommandsTables) {
+  ASSERT_EQ(result().exit_code, 0) << result();
+  const std::vector<std::string> game{"--from-panel", "gdp_usd_m_current", "--year", "2023", "--preference", "0.5"};
+  const std::pair<const char*, const char*> tables[] = {
+      {"summary", "models_equilibria"}, {"nash", "models_nash"}, {"lindahl", "models_lindahl"}};
+  for (const auto& [table, name] : tables) {
+    std::vector<std::string> args{"model", "solve"};
+    args.insert(args.end(), game.begin(), game.end());
+    for (const char* extra : {"--format", "csv", "--table"}) args.emplace_back(extra);
+    args.emplace_back(table);
+    const CliResult solve = run_cli(args);
+    ASSERT_EQ(solve.exit_code, 0) << solve;
+    EXPECT_EQ(file(std::string("tables/") + name + ".csv"), solve.out) << name;
+  }
+  std::vector<std::string> args{"model", "players"};
+  args.insert(args.end(), game.begin(), game.end());
+  const CliResult players = run_cli(args);
+  ASSERT_EQ(players.exit_code, 0) << players;
+  EXPECT_EQ(file("tables/models_game_players.csv"), players.out);
+}
+
 TEST_F(CliReportTest, EverySummaryNumberIsInProvenance) {
   ASSERT_EQ(result().exit_code, 0) << result();
   std::string rest;
