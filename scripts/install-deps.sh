@@ -12,6 +12,7 @@ packages=(
   libboost-graph-dev gnuplot-nox graphviz
   libssl-dev chromium
   libopenmpi-dev openmpi-bin
+  libminizip-dev libpugixml-dev
 )
 
 missing=()

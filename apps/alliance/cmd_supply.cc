@@ -1,4 +1,4 @@
-// alliance supply classify|summary|audit|sensitivity|burden
+// alliance supply classify|summary|audit|sensitivity|burden|panel
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -16,15 +16,19 @@ struct SupplyOptions {
   std::string from = "published";
   std::string panel;
   std::string sources;
+  std::string edition;
   std::string year;  // a year, or "all" for burden
+  std::string years;  // FIRST:LAST or one year, for panel
   std::vector<std::string> vary;
   OutputOptions output;
 };
 
 void add_data_options(CLI::App& command, SupplyOptions& options) {
-  command.add_option("--rules", options.rules, "indicator rules (TOML); default: data/rules/paper2024.toml");
-  command.add_option("--panel", options.panel, "your own long-format panel: iso3,year,variable,value,source");
+  command.add_option("--rules", options.rules, "indicator rules (TOML; '-': stdin); default: data/rules/paper2024.toml");
+  command.add_option("--panel", options.panel, "your own long-format panel: iso3,year,variable,value,source ('-': stdin)");
   command.add_option("--sources", options.sources, "sources table (id,citation) for --panel; default: data/sources.csv");
+  command.add_option("--edition", options.edition,
+                     "NATO edition: nato_2024_june (default, the newest) or nato_2023_july");
   add_output_options(command, options.output);
 }
 
@@ -58,7 +62,7 @@ Result<Loaded> load(const GlobalOptions& global, const SupplyOptions& options, s
     ALLIANCE_ASSIGN_OR_RETURN(int year, parse_year(options.year));
     ALLIANCE_RETURN_IF_ERROR(loaded.rules.set_parameter("classification.year", std::to_string(year)));
   }
-  loaded.data_options = {data_dir, options.panel, options.sources};
+  loaded.data_options = {data_dir, options.panel, options.sources, options.edition};
   ALLIANCE_ASSIGN_OR_RETURN(loaded.data, supply::load_supply_data(loaded.data_options, loaded.rules));
   loaded.meta = {{"command", fmt::format("supply {}", command)},
                  {"version", ALLIANCE_VERSION},
@@ -124,18 +128,37 @@ Status run_sensitivity(const GlobalOptions& global, const SupplyOptions& options
 
 Status run_burden(const GlobalOptions& global, const SupplyOptions& options) {
   ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "burden"));
-  std::vector<int> years;
-  if (options.year == "all") {
-    years = loaded.data.panel.years(supply::BurdenOptions{}.burden_variable);
-  } else {
-    years.push_back(loaded.rules.year());
-  }
-  std::vector<supply::BurdenYear> results;
-  for (int year : years) {
-    ALLIANCE_ASSIGN_OR_RETURN(supply::BurdenYear result, supply::burden_for_year(loaded.data.panel, loaded.data.actors, year));
-    results.push_back(std::move(result));
-  }
+  const std::optional<int> year = options.year == "all" ? std::nullopt : std::optional<int>(loaded.rules.year());
+  ALLIANCE_ASSIGN_OR_RETURN(std::vector<supply::BurdenYear> results,
+                            supply::burden_by_year(loaded.data.panel, loaded.data.actors, year));
   return write_tables(supply::burden_tables(results, {}), options.output, loaded.meta);
+}
+
+// "2014:2024" or "2020"; empty: every year the panel has data for.
+Result<std::pair<int, int>> parse_years(const std::string& text, const Loaded& loaded) {
+  if (text.empty()) {
+    const std::vector<int> years = supply::years_with_data(loaded.rules, loaded.data.panel);
+    if (years.empty()) return Status::invalid_argument("--years: the panel has no year of the rules' variables");
+    return std::make_pair(years.front(), years.back());
+  }
+  const std::size_t colon = text.find(':');
+  ALLIANCE_ASSIGN_OR_RETURN(int first, parse_year(text.substr(0, colon)));
+  if (colon == std::string::npos) return std::make_pair(first, first);
+  ALLIANCE_ASSIGN_OR_RETURN(int last, parse_year(text.substr(colon + 1)));
+  if (first > last) return Status::invalid_argument(fmt::format("--years: '{}' ends before it starts", text));
+  return std::make_pair(first, last);
+}
+
+Status run_panel(const GlobalOptions& global, const SupplyOptions& options) {
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(global, options, "panel"));
+  ALLIANCE_ASSIGN_OR_RETURN(auto years, parse_years(options.years, loaded));
+  ALLIANCE_ASSIGN_OR_RETURN(supply::PanelClassification panel,
+                            supply::classify_over_time(loaded.rules, loaded.data_options, years.first, years.second));
+  for (auto& [key, value] : loaded.meta) {
+    if (key == "year") value = fmt::format("{}:{}", years.first, years.second);
+  }
+  loaded.meta.emplace_back("on_missing", std::string(supply::to_string(loaded.rules.on_missing())));
+  return write_tables(supply::over_time_tables(panel), options.output, loaded.meta);
 }
 
 }  // namespace
@@ -183,6 +206,10 @@ void register_supply(CLI::App& app, const GlobalOptions& global, int& code) {
   auto [burden, burden_options] = add("burden", "Olson-Zeckhauser test, Gini, Herfindahl and burden shares", run_burden);
   burden->add_option("--year", burden_options->year,
                      "a year, or 'all' for every year with data (default: the rules' year)");
+
+  auto [panel, panel_options] = add("panel", "tiers of every ally in every year, moves between tiers, paths", run_panel);
+  panel->add_option("--years", panel_options->years,
+                    "FIRST:LAST or one year (default: every year with data for the rules' variables)");
 }
 
 }  // namespace alliance::cli

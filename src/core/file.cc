@@ -4,6 +4,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -14,6 +16,18 @@
 namespace alliance::core {
 
 Result<std::string> read_file(const std::string& path) {
+  if (path == "-") {
+    // Read once and kept: a command that reloads its inputs (one year at a
+    // time, one scenario at a time) sees the same text every time.
+    static const std::optional<std::string> input = []() -> std::optional<std::string> {
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      if (std::cin.bad()) return std::nullopt;
+      return buffer.str();
+    }();
+    if (!input) return Status::io_error("-: cannot read standard input");
+    return *input;
+  }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status::io_error(fmt::format("{}: is a folder, not a file", path));

@@ -1,9 +1,11 @@
 #include "alliance/core/panel.h"
 
+#include <algorithm>
 #include <limits>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "alliance/core/csv.h"
 
@@ -138,6 +140,28 @@ std::string write_panel_csv(const Panel& panel) {
                        csv_escape(observation.source));
   }
   return out;
+}
+
+Result<Panel> select_variables(const Panel& panel, const std::vector<std::string>& variables) {
+  if (variables.empty()) return panel;
+  Panel selected;
+  for (const auto& [key, observation] : panel.observations()) {
+    if (std::find(variables.begin(), variables.end(), key.variable) != variables.end()) selected.set(key, observation);
+  }
+  if (selected.empty()) {
+    return Status::invalid_argument(fmt::format("no variable named {}; `alliance data panel` lists them all",
+                                                fmt::join(variables, ", ")));
+  }
+  return selected;
+}
+
+Table panel_table(const Panel& panel) {
+  Table table{"panel", "Country-year panel (long format)", {"iso3", "year", "variable", "value", "source"}, {}, {}};
+  for (const auto& [key, observation] : panel.observations()) {
+    table.add_row({Cell::of(key.iso3), Cell::integer(key.year), Cell::of(key.variable),
+                   observation.value ? Cell::of(*observation.value, 2) : Cell::missing(), Cell::of(observation.source)});
+  }
+  return table;
 }
 
 }  // namespace alliance::core

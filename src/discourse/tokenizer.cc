@@ -468,18 +468,16 @@ constexpr std::array<std::uint8_t, 128> make_word_classes() {
   for (int c = '0'; c <= '9'; ++c) t[c] = kWbNumeric;
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kWbLetter;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kWbLetter;
-  t['@'] = kWbLetter;
-  t['_'] = kWbExtendNumLet;
-  t['.'] = kWbMidNumLet;
-  t['\''] = kWbMidNumLet;
-  t[','] = kWbMidNum;
-  t[';'] = kWbMidNum;
-  t[' '] = kWbSpace;
-  t['\r'] = kWbLineBreak;
-  t['\n'] = kWbLineBreak;
-  t['\v'] = kWbLineBreak;
-  t['\f'] = kWbLineBreak;
-  t['"'] = kWbQuote;
+  const auto set = [&t](std::string_view chars, WordClass k) {
+    for (const char c : chars) t[static_cast<unsigned char>(c)] = k;
+  };
+  set("@", kWbLetter);
+  set("_", kWbExtendNumLet);
+  set(".'", kWbMidNumLet);
+  set(",;", kWbMidNum);
+  set(" ", kWbSpace);
+  set("\r\n\v\f", kWbLineBreak);
+  set("\"", kWbQuote);
   return t;
 }
 constexpr std::array<std::uint8_t, 128> kWordClass = make_word_classes();

@@ -47,4 +47,15 @@ Result<BurdenYear> burden_for_year(const core::Panel& panel, const core::ActorRe
   return out;
 }
 
+Result<std::vector<BurdenYear>> burden_by_year(const core::Panel& panel, const core::ActorRegistry& actors,
+                                               std::optional<int> year, const BurdenOptions& options) {
+  const std::vector<int> years = year ? std::vector<int>{*year} : panel.years(options.burden_variable);
+  std::vector<BurdenYear> results;
+  for (int y : years) {
+    ALLIANCE_ASSIGN_OR_RETURN(BurdenYear result, burden_for_year(panel, actors, y, options));
+    results.push_back(std::move(result));
+  }
+  return results;
+}
+
 }  // namespace alliance::supply

@@ -33,6 +33,10 @@ std::string_view to_string(Statistic stat) {
   return "?";
 }
 
+std::string_view to_string(OnMissing on_missing) {
+  return on_missing == OnMissing::kAvailable ? "available" : "unclassified";
+}
+
 namespace {
 
 std::optional<Comparison> parse_comparison(std::string_view text) {
@@ -60,7 +64,7 @@ class RuleSetParser {
   Result<RuleSet> parse(const toml::table& root) {
     rules_.source_ = source_;
     ALLIANCE_RETURN_IF_ERROR(only_keys(root, {"title", "classification", "data", "tiers", "derive",
-                                              "indicator", "size_class"}));
+                                              "indicator", "size_class", "panel"}));
     if (auto title = root["title"].value<std::string>()) rules_.title_ = *title;
     ALLIANCE_RETURN_IF_ERROR(parse_classification(root));
     ALLIANCE_RETURN_IF_ERROR(parse_data(root));
@@ -68,6 +72,7 @@ class RuleSetParser {
     ALLIANCE_RETURN_IF_ERROR(parse_derivations(root));
     ALLIANCE_RETURN_IF_ERROR(parse_indicators(root));
     ALLIANCE_RETURN_IF_ERROR(parse_size_rule(root));
+    ALLIANCE_RETURN_IF_ERROR(parse_panel(root));
     ALLIANCE_RETURN_IF_ERROR(check_tiers_cover_counts(root));
     return std::move(rules_);
   }
@@ -390,6 +395,22 @@ class RuleSetParser {
       rule.classes.push_back(std::move(size_class));
     }
     rules_.size_rule_ = std::move(rule);
+    return Status::ok();
+  }
+
+  Status parse_panel(const toml::table& root) {
+    const toml::node* node = root.get("panel");
+    if (!node) return Status::ok();
+    if (!node->is_table()) return error(*node, "'panel' must be a table");
+    const toml::table& table = *node->as_table();
+    ALLIANCE_RETURN_IF_ERROR(only_keys(table, {"on_missing"}));
+    ALLIANCE_ASSIGN_OR_RETURN(auto on_missing, optional_string(table, "on_missing"));
+    if (!on_missing || *on_missing == "unclassified") return Status::ok();
+    if (*on_missing != "available") {
+      return error(*table.get("on_missing"),
+                   fmt::format("on_missing '{}' must be \"unclassified\" or \"available\"", *on_missing));
+    }
+    rules_.on_missing_ = OnMissing::kAvailable;
     return Status::ok();
   }
 

@@ -15,18 +15,8 @@ using core::EmbeddedPaths;
 // "as of" of its Table 2.
 constexpr int kPaperYear = 2023;
 
-Status load_embedded_panel(const std::string& dir, const RuleSet& rules, SupplyData& data) {
-  ALLIANCE_RETURN_IF_ERROR(core::import_nato_2024_wide(data_path(dir, EmbeddedPaths::kNato2024Wide), data.actors, data.panel));
-  ALLIANCE_RETURN_IF_ERROR(core::import_nato_2023_pct_gdp(data_path(dir, EmbeddedPaths::kNato2023PctGdp), data.actors, data.panel));
-  data.inputs.emplace_back("nato_2024_june", data_path(dir, EmbeddedPaths::kNato2024Wide));
-  data.inputs.emplace_back("nato_2023_july", data_path(dir, EmbeddedPaths::kNato2023PctGdp));
-  if (rules.kiel_cutoff()) {
-    // Aid given after the classification year cannot count towards it.
-    const core::Date cutoff = std::min(*rules.kiel_cutoff(), core::Date{rules.year(), 12, 1});
-    ALLIANCE_RETURN_IF_ERROR(core::import_kiel_military(data_path(dir, EmbeddedPaths::kKielExplorer), data.actors,
-                                                        cutoff, rules.year(), data.panel, data.sources));
-    data.inputs.emplace_back("kiel_r29", data_path(dir, EmbeddedPaths::kKielExplorer));
-  }
+// The article's own tables, read into the panel beside the datasets.
+Status add_paper_tables(const std::string& dir, SupplyData& data) {
   ALLIANCE_RETURN_IF_ERROR(data.published.add_to_panel(kPaperYear, data.panel));
   std::vector<std::string> allies;
   for (const auto& actor : data.actors.actors()) {
@@ -101,24 +91,31 @@ Status apply_derivations(const RuleSet& rules, int year, const core::ExchangeRat
   return Status::ok();
 }
 
+core::ReferenceDataOptions reference_options(const SupplyDataOptions& options, const RuleSet& rules) {
+  core::ReferenceDataOptions reference{options.data_dir, options.panel_path, options.sources_path, std::nullopt, 0,
+                                       options.edition};
+  if (rules.kiel_cutoff()) {
+    // Aid given after the classification year cannot count towards it.
+    reference.kiel_cutoff = std::min(*rules.kiel_cutoff(), core::Date{rules.year(), 12, 1});
+    reference.kiel_year = rules.year();
+  }
+  return reference;
+}
+
 Result<SupplyData> load_supply_data(const SupplyDataOptions& options, const RuleSet& rules) {
   const std::string& dir = options.data_dir;
+  ALLIANCE_ASSIGN_OR_RETURN(core::ReferenceData reference, core::load_reference_data(reference_options(options, rules)));
   SupplyData data;
-  ALLIANCE_ASSIGN_OR_RETURN(data.actors, core::load_actors(dir));
-  ALLIANCE_ASSIGN_OR_RETURN(data.groups, core::GroupSet::load(data_path(dir, EmbeddedPaths::kGroups), data.actors));
-  const std::string sources_path =
-      options.sources_path.empty() ? data_path(dir, EmbeddedPaths::kSources) : options.sources_path;
-  ALLIANCE_ASSIGN_OR_RETURN(data.sources, core::SourceTable::load(sources_path));
-  ALLIANCE_ASSIGN_OR_RETURN(data.rates, core::read_exchange_rates(data_path(dir, EmbeddedPaths::kFx)));
+  data.actors = std::move(reference.actors);
+  data.groups = std::move(reference.groups);
+  data.sources = std::move(reference.sources);
+  data.rates = std::move(reference.rates);
+  data.panel = std::move(reference.panel);
   ALLIANCE_ASSIGN_OR_RETURN(data.published, PublishedTable::read(data_path(dir, EmbeddedPaths::kTable1), data.actors));
   ALLIANCE_ASSIGN_OR_RETURN(data.reported, read_reported_figures(data_path(dir, EmbeddedPaths::kReportedFigures), data.actors));
   data.inputs.emplace_back("paper2024_table1", data_path(dir, EmbeddedPaths::kTable1));
-  if (options.panel_path.empty()) {
-    ALLIANCE_RETURN_IF_ERROR(load_embedded_panel(dir, rules, data));
-  } else {
-    ALLIANCE_ASSIGN_OR_RETURN(data.panel, core::read_panel_csv(options.panel_path, data.actors, data.sources));
-    data.inputs.emplace_back("panel", options.panel_path);
-  }
+  for (auto& input : reference.inputs) data.inputs.push_back(std::move(input));
+  if (options.panel_path.empty()) ALLIANCE_RETURN_IF_ERROR(add_paper_tables(dir, data));
   ALLIANCE_RETURN_IF_ERROR(apply_derivations(rules, rules.year(), data.rates, data.panel, data.sources));
   return data;
 }

@@ -1,5 +1,7 @@
 #include "alliance/supply/tables.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace alliance::supply {
@@ -30,7 +32,93 @@ Table tiers_by_article_layout(const RuleSet& rules, const Classification& classi
   return table;
 }
 
+Table long_panel_table(const PanelClassification& panel) {
+  Table table{"panel",
+              fmt::format("Tier of each ally, {}-{} (data mode)", panel.years.front(), panel.years.back()),
+              {"iso3", "year", "good", "indicators_met", "indicators_available", "count", "tier", "not_available"},
+              {}, {}};
+  for (const PanelRow& row : panel.rows) {
+    table.add_row({Cell::of(row.iso3), Cell::integer(row.year), Cell::of(row.good),
+                   Cell::of(fmt::format("{}", fmt::join(row.met, ";"))), Cell::integer(row.available),
+                   Cell::integer(row.count), Cell::of(row.tier),
+                   Cell::of(fmt::format("{}", fmt::join(row.not_available, ";")))});
+  }
+  table.notes.push_back(panel.on_missing == OnMissing::kAvailable
+                            ? "on_missing = available: the tier counts the indicators met among those with data"
+                            : "on_missing = unclassified: an ally-year with an indicator not available is unclassified");
+  return table;
+}
+
+Table transition_matrix_table(const PanelClassification& panel) {
+  Table table{"transition_matrix", "Moves between tiers from one year to the next, all years pooled",
+              {"good", "from_tier"}, {}, {}};
+  for (const std::string& tier : panel.tiers) table.columns.push_back(tier);
+  for (const std::string& good : panel.goods) {
+    for (const std::string& from : panel.tiers) {
+      std::vector<Cell> row{Cell::of(good), Cell::of(from)};
+      for (const std::string& to : panel.tiers) {
+        long long allies = 0;
+        for (const Transition& t : panel.transitions) {
+          if (t.good == good && t.from_tier == from && t.to_tier == to) allies += t.allies;
+        }
+        row.push_back(Cell::integer(allies));
+      }
+      table.add_row(std::move(row));
+    }
+  }
+  table.notes.push_back("rows: the tier in a year; columns: the tier in the next year; cells: ally-year pairs");
+  return table;
+}
+
+Table paths_table(const PanelClassification& panel) {
+  Table table{"paths", "Each ally's tier, year by year", {"iso3", "country", "good"}, {}, {}};
+  for (int year : panel.years) table.columns.push_back(std::to_string(year));
+  table.columns.push_back("changes");
+  std::vector<std::pair<std::string, std::string>> seen;  // (good, iso3) in first-appearance order
+  for (const PanelRow& row : panel.rows) {
+    if (std::find(seen.begin(), seen.end(), std::make_pair(row.good, row.iso3)) == seen.end()) {
+      seen.emplace_back(row.good, row.iso3);
+    }
+  }
+  std::stable_sort(seen.begin(), seen.end(), [&](const auto& a, const auto& b) {
+    return std::find(panel.goods.begin(), panel.goods.end(), a.first) <
+           std::find(panel.goods.begin(), panel.goods.end(), b.first);
+  });
+  for (const auto& [good, iso3] : seen) {
+    std::vector<Cell> cells{Cell::of(iso3), Cell::missing(), Cell::of(good)};
+    long long changes = 0;
+    const PanelRow* previous = nullptr;
+    for (int year : panel.years) {
+      const PanelRow* row = panel.find(iso3, good, year);
+      cells.push_back(row ? Cell::of(row->tier) : Cell::missing());
+      if (row) cells[1] = Cell::of(row->country);
+      if (row && previous && row->tier != previous->tier) ++changes;
+      if (row) previous = row;
+    }
+    cells.push_back(Cell::integer(changes));
+    table.add_row(std::move(cells));
+  }
+  table.notes.push_back("an empty year: not a member by 31 December of that year (or excluded by the rules)");
+  return table;
+}
+
 }  // namespace
+
+std::vector<Table> over_time_tables(const PanelClassification& panel) {
+  Table transitions{"transitions", "Allies moving between tiers from one year to the next",
+                    {"good", "from_year", "to_year", "from_tier", "to_tier", "allies"}, {}, {}};
+  for (const Transition& t : panel.transitions) {
+    transitions.add_row({Cell::of(t.good), Cell::integer(t.from_year), Cell::integer(t.to_year), Cell::of(t.from_tier),
+                         Cell::of(t.to_tier), Cell::integer(t.allies)});
+  }
+  Table indicators{"indicators_by_year", "Allies meeting each indicator, year by year",
+                   {"year", "indicator", "good", "met", "not_met", "not_available", "label"}, {}, {}};
+  for (const IndicatorYear& i : panel.indicators) {
+    indicators.add_row({Cell::integer(i.year), Cell::of(i.indicator), Cell::of(i.good), Cell::integer(i.met),
+                        Cell::integer(i.not_met), Cell::integer(i.not_available), Cell::of(i.label)});
+  }
+  return {long_panel_table(panel), transitions, transition_matrix_table(panel), paths_table(panel), indicators};
+}
 
 std::vector<Table> classification_tables(const RuleSet& rules, const Classification& classification) {
   Table main{"classification",

@@ -129,6 +129,26 @@ TEST(CliBurdenTest, YearStatisticsMatchPanelRecomputation) {
   EXPECT_NEAR(number(row.at("gini")), gini, 0.00006);
 }
 
+// The CSV prints spearman_rho at full precision: it reads back to the rho
+// computed here from the panel to within rounding error, far closer than
+// any 4-decimal rounding could be.
+TEST(CliBurdenTest, CsvSpearmanRhoHasFullPrecision) {
+  const Table stats = run_table({"supply", "burden", "--year", "2014", "--format", "csv"});
+  ASSERT_EQ(stats.rows.size(), 1u);
+  const Table shares = run_table({"supply", "burden", "--year", "2014", "--format", "json"}, "burden_shares");
+  auto panel = panel_for_year(2014);
+  std::vector<double> size, burden;
+  for (const Row& ally : shares.rows) {
+    size.push_back(panel["gdp_usd_m_current"].at(ally.at("iso3")));
+    burden.push_back(panel["defexp_pct_gdp"].at(ally.at("iso3")));
+  }
+  ASSERT_GE(size.size(), 20u);
+  const double rho = pearson(average_ranks(size), average_ranks(burden));
+  const std::string& text = stats.rows.front().at("spearman_rho");
+  EXPECT_GT(text.size(), 8u) << text;
+  EXPECT_NEAR(number(text), rho, 1e-12) << text;
+}
+
 TEST(CliBurdenTest, AllYearsHasOneRowPerYearWithBoundedStatistics) {
   const Table table = run_table({"supply", "burden", "--year", "all", "--format", "csv"});
   ASSERT_EQ(table.rows.size(), 11u);

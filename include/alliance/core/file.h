@@ -9,7 +9,9 @@
 
 namespace alliance::core {
 
-/// The bytes of the file at `path`; kIOError naming the path when unreadable.
+/// The bytes of the file at `path`, or of standard input when `path` is "-"
+/// (read once; later calls return the same text); kIOError naming the path
+/// when unreadable.
 Result<std::string> read_file(const std::string& path);
 
 /// Writes `content` to a temporary file beside `path` and renames it over

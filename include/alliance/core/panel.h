@@ -18,6 +18,7 @@
 
 #include "alliance/core/actors.h"
 #include "alliance/core/status.h"
+#include "alliance/core/table.h"
 
 namespace alliance::core {
 
@@ -107,6 +108,14 @@ Result<Panel> read_panel_csv(const std::string& path, const ActorRegistry& actor
 /// The panel in the same long format, rows in key order, values at full
 /// precision (shortest round-trip form).
 std::string write_panel_csv(const Panel& panel);
+
+/// The observations of the named variables (every one when `variables` is
+/// empty); kInvalidArgument naming them when none is in the panel.
+Result<Panel> select_variables(const Panel& panel, const std::vector<std::string>& variables);
+
+/// The panel as a table in the long format (`iso3,year,variable,value,source`),
+/// rows in key order; its CSV view is write_panel_csv's text.
+Table panel_table(const Panel& panel);
 
 }  // namespace alliance::core
 

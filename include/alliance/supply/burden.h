@@ -62,6 +62,11 @@ struct BurdenYear {
 Result<BurdenYear> burden_for_year(const core::Panel& panel, const core::ActorRegistry& actors, int year,
                                    const BurdenOptions& options = {});
 
+/// The statistics for each year: `year` alone, or, when nullopt, every year
+/// with data for the burden variable, ascending.
+Result<std::vector<BurdenYear>> burden_by_year(const core::Panel& panel, const core::ActorRegistry& actors,
+                                               std::optional<int> year, const BurdenOptions& options = {});
+
 }  // namespace alliance::supply
 
 #endif  // ALLIANCE_SUPPLY_BURDEN_H_

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "alliance/core/actors.h"
+#include "alliance/core/size_classes.h"
 #include "alliance/core/status.h"
 
 namespace alliance::supply {
@@ -72,20 +73,14 @@ struct Derivation {
   std::string label;
 };
 
-/// Size classes by a variable (e.g. GDP): classes are tried in order; `top`
-/// takes the N largest of the reference set, `min` those at or above a value,
-/// and a class with neither takes the rest.
-struct SizeRule {
-  struct SizeClass {
-    std::string name;
-    std::optional<int> top;
-    std::optional<double> min;
-  };
-  std::string variable;
-  int year = 0;
-  std::vector<SizeClass> classes;
-  std::string note;
-};
+/// Size classes by a variable (e.g. GDP); see core::SizeClassSpec.
+using SizeRule = core::SizeClassSpec;
+
+/// What a tier means over years where an indicator has no data ([panel]
+/// on_missing): kUnclassified leaves the ally-year unclassified;
+/// kAvailable counts the indicators met among those with data.
+enum class OnMissing { kUnclassified, kAvailable };
+std::string_view to_string(OnMissing on_missing);
 
 class RuleSet {
  public:
@@ -111,6 +106,7 @@ class RuleSet {
   const std::vector<Indicator>& indicators() const { return indicators_; }
   const std::vector<Derivation>& derivations() const { return derivations_; }
   const std::optional<SizeRule>& size_rule() const { return size_rule_; }
+  OnMissing on_missing() const { return on_missing_; }
   /// Tier for a count of indicators met; empty when the count has no tier.
   std::string tier_for(int count) const;
   /// Tier names from the highest count down.
@@ -133,6 +129,7 @@ class RuleSet {
   std::vector<Indicator> indicators_;
   std::vector<Derivation> derivations_;
   std::optional<SizeRule> size_rule_;
+  OnMissing on_missing_ = OnMissing::kUnclassified;
 };
 
 }  // namespace alliance::supply

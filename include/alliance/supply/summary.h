@@ -37,11 +37,7 @@ struct CompositionRow {
   std::optional<double> pct() const;
 };
 
-struct SizeAssignment {
-  std::string iso3;
-  std::string size_class;  // "unknown" when the size variable is missing
-  std::optional<double> value;
-};
+using SizeAssignment = core::SizeAssignment;
 
 struct Summary {
   std::vector<ShareRow> shares;

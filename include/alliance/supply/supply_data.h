@@ -5,11 +5,13 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alliance/core/actors.h"
 #include "alliance/core/datasets.h"
 #include "alliance/core/panel.h"
+#include "alliance/core/reference_data.h"
 #include "alliance/core/status.h"
 #include "alliance/supply/published.h"
 #include "alliance/supply/rules.h"
@@ -17,13 +19,22 @@
 namespace alliance::supply {
 
 struct SupplyDataOptions {
+  // A constructor rather than an aggregate, so that callers that name the
+  // first fields only ({dir, panel, sources}) need not name the edition.
+  SupplyDataOptions(std::string data_dir_ = "", std::string panel_path_ = "", std::string sources_path_ = "",
+                    std::string edition_ = "")
+      : data_dir(std::move(data_dir_)), panel_path(std::move(panel_path_)), sources_path(std::move(sources_path_)),
+        edition(std::move(edition_)) {}
+
   /// The embedded data folder (reference tables, sources, raw datasets).
   std::string data_dir;
   /// A long-format panel (`iso3,year,variable,value,source`) used in place of
-  /// the embedded datasets; empty for the embedded data.
+  /// the embedded datasets; "-" reads standard input; empty for the embedded data.
   std::string panel_path;
   /// A sources table for the user's panel; empty for data_dir/sources.csv.
   std::string sources_path;
+  /// The NATO edition read (core::ReferenceDataOptions::edition); empty: the newest.
+  std::string edition;
 };
 
 struct SupplyData {
@@ -38,7 +49,12 @@ struct SupplyData {
   std::vector<std::pair<std::string, std::string>> inputs;
 };
 
-/// Loads the data and computes the rules' derived variables (Kiel sums to the
+/// The core loader's options for these: the rules' Kiel cut-off, capped at
+/// the end of the classification year.
+core::ReferenceDataOptions reference_options(const SupplyDataOptions& options, const RuleSet& rules);
+
+/// Loads the reference data (core::load_reference_data), the article's
+/// published tables, and computes the rules' derived variables (Kiel sums to the
 /// rules' cut-off, ratios of [[derive]]).
 Result<SupplyData> load_supply_data(const SupplyDataOptions& options, const RuleSet& rules);
 

@@ -9,6 +9,7 @@
 #include "alliance/supply/audit.h"
 #include "alliance/supply/burden.h"
 #include "alliance/supply/classify.h"
+#include "alliance/supply/over_time.h"
 #include "alliance/supply/sensitivity.h"
 #include "alliance/supply/summary.h"
 
@@ -34,6 +35,14 @@ std::vector<core::Table> sensitivity_tables(const Sensitivity& sensitivity);
 /// The statistics, one row per year; for a single year, then each ally's
 /// share of spending against its share of GDP.
 std::vector<core::Table> burden_tables(const std::vector<BurdenYear>& years, const BurdenOptions& options);
+
+/// The classification over years. First table `panel`: `iso3,year,good,
+/// indicators_met,indicators_available,count,tier,not_available`, one row per
+/// ally, good and year; then `transitions` (allies per tier move between
+/// consecutive years), `transition_matrix` (the moves of all years pooled,
+/// from-tier rows, to-tier columns), `paths` (each ally's tier per year) and
+/// `indicators_by_year` (allies meeting each indicator per year).
+std::vector<core::Table> over_time_tables(const PanelClassification& panel);
 
 }  // namespace alliance::supply
 

@@ -1,0 +1,82 @@
+// The classification over years (FRAMEWORK.md 2.5, issue 14): every ally's
+// tier in every year, the movement between tiers from one year to the next,
+// each ally's path, and how many allies meet each indicator per year.
+//
+// An indicator without data in a year is "not available", never "not met";
+// the rules' [panel] on_missing says what a tier means then.
+#ifndef ALLIANCE_SUPPLY_OVER_TIME_H_
+#define ALLIANCE_SUPPLY_OVER_TIME_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "alliance/core/status.h"
+#include "alliance/supply/classify.h"
+#include "alliance/supply/rules.h"
+#include "alliance/supply/supply_data.h"
+
+namespace alliance::supply {
+
+/// One ally, good and year.
+struct PanelRow {
+  int year = 0;
+  std::string iso3;
+  std::string country;
+  std::string good;
+  std::vector<std::string> met;            // indicator ids met
+  std::vector<std::string> not_available;  // indicator ids without data
+  int available = 0;                       // indicators with data
+  int count = 0;                           // indicators met
+  std::string tier;                        // or kUnclassified
+};
+
+/// Per year and indicator: allies that meet it, do not, or lack its data.
+struct IndicatorYear {
+  int year = 0;
+  std::string indicator;
+  std::string good;
+  std::string label;
+  int met = 0;
+  int not_met = 0;
+  int not_available = 0;
+};
+
+/// Allies that moved from one tier to another between consecutive years
+/// (an ally counts when it is classified in both years of the pair).
+struct Transition {
+  std::string good;
+  int from_year = 0;
+  int to_year = 0;
+  std::string from_tier;
+  std::string to_tier;
+  int allies = 0;
+};
+
+struct PanelClassification {
+  std::vector<int> years;          // ascending
+  std::vector<std::string> goods;  // the rules' order
+  std::vector<std::string> tiers;  // highest first, then kUnclassified
+  OnMissing on_missing = OnMissing::kUnclassified;
+  std::vector<PanelRow> rows;      // by year, then good, then the year's allies
+  std::vector<IndicatorYear> indicators;
+  std::vector<Transition> transitions;  // by good, year pair, from tier, to tier
+
+  /// The row of an ally, good and year, or nullptr.
+  const PanelRow* find(std::string_view iso3, std::string_view good, int year) const;
+};
+
+/// The years the panel has data for any variable the rules' conditions read,
+/// ascending (the default range of the classification over time).
+std::vector<int> years_with_data(const RuleSet& rules, const core::Panel& panel);
+
+/// Classifies every ally (members by 31 December of each year, less the
+/// rules' exclusions) in data mode for each year of [first_year, last_year].
+/// The data are loaded per year, so that the Kiel cut-off and derivations
+/// follow the classification year. kInvalidArgument when first > last.
+Result<PanelClassification> classify_over_time(const RuleSet& rules, const SupplyDataOptions& options,
+                                               int first_year, int last_year);
+
+}  // namespace alliance::supply
+
+#endif  // ALLIANCE_SUPPLY_OVER_TIME_H_
