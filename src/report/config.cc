@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <filesystem>
+#include <utility>
 #include <limits>
 
 #include "alliance/core/file.h"
+#include "alliance/models/game.h"
 
 namespace alliance::report {
 namespace {
@@ -37,9 +40,14 @@ class ConfigParser {
         status = parse_consensus(*table, config);
       } else if (name == "discourse") {
         status = parse_discourse(*table, config);
+      } else if (name == "capability") {
+        status = parse_capability(*table, config);
+      } else if (name == "models") {
+        status = parse_models(*table, config);
       } else {
-        return error(key.source(),
-                     fmt::format("unknown table [{}]; expected report, data, supply, discourse or consensus", name));
+        return error(key.source(), fmt::format("unknown table [{}]; expected report, data, supply, discourse, "
+                                               "capability, models or consensus",
+                                               name));
       }
       if (!status.is_ok()) return status;
     }
@@ -165,6 +173,72 @@ class ConfigParser {
         ALLIANCE_RETURN_IF_ERROR(string_of(node, "discourse.year_field", config.year_field));
       } else {
         return unknown_key(key, "discourse", "corpus, lexicon or year_field");
+      }
+    }
+    return Status::ok();
+  }
+
+  Status parse_capability(const toml::table& table, ReportConfig& config) const {
+    const std::pair<const char*, std::string ReportConfig::*> files[] = {
+        {"compensation", &ReportConfig::compensation},     {"item_categories", &ReportConfig::item_categories},
+        {"text_claims", &ReportConfig::text_claims},       {"institutions", &ReportConfig::institutions},
+        {"institution_links", &ReportConfig::institution_links}, {"contributions", &ReportConfig::contributions}};
+    for (auto&& [key, node] : table) {
+      bool found = false;
+      for (const auto& [name, member] : files) {
+        if (key.str() != name) continue;
+        ALLIANCE_RETURN_IF_ERROR(path_of(node, fmt::format("capability.{}", name), config.*member));
+        found = true;
+      }
+      if (found) continue;
+      if (key.str() != "cover_without") {
+        return unknown_key(key, "capability",
+                           "compensation, item_categories, text_claims, institutions, institution_links, "
+                           "contributions or cover_without");
+      }
+      ALLIANCE_RETURN_IF_ERROR(strings_of(node, "capability.cover_without", config.cover_without));
+    }
+    return Status::ok();
+  }
+
+  Status number_of(const toml::node& node, std::string_view what, double& out) const {
+    const auto value = node.value<double>();
+    if (!value || !(node.is_floating_point() || node.is_integer()) || !(*value > 0) || !std::isfinite(*value))
+      return error(node.source(), fmt::format("{} must be a number greater than 0", what));
+    out = *value;
+    return Status::ok();
+  }
+
+  // A models::parse_utility / parse_aggregator name, checked here so that a
+  // typo is reported at its line.
+  template <typename Parse>
+  Status name_of(const toml::node& node, std::string_view what, Parse parse_name, std::string& out) const {
+    ALLIANCE_RETURN_IF_ERROR(string_of(node, what, out));
+    const auto parsed = parse_name(out);
+    if (!parsed.is_ok()) return error(node.source(), fmt::format("{}: {}", what, parsed.status().message()));
+    return Status::ok();
+  }
+
+  Status parse_models(const toml::table& table, ReportConfig& config) const {
+    for (auto&& [key, node] : table) {
+      if (key.str() == "income") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "models.income", config.income_variable));
+      } else if (key.str() == "income_label") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "models.income_label", config.income_label));
+      } else if (key.str() == "income_unit") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "models.income_unit", config.income_unit));
+      } else if (key.str() == "year") {
+        long long year = 0;
+        ALLIANCE_RETURN_IF_ERROR(integer_of(node, "models.year", 1800, 2200, year));
+        config.models_year = static_cast<int>(year);
+      } else if (key.str() == "preference") {
+        ALLIANCE_RETURN_IF_ERROR(number_of(node, "models.preference", config.preference));
+      } else if (key.str() == "utility") {
+        ALLIANCE_RETURN_IF_ERROR(name_of(node, "models.utility", models::parse_utility, config.utility));
+      } else if (key.str() == "aggregator") {
+        ALLIANCE_RETURN_IF_ERROR(name_of(node, "models.aggregator", models::parse_aggregator, config.aggregator));
+      } else {
+        return unknown_key(key, "models", "income, income_label, income_unit, year, preference, utility or aggregator");
       }
     }
     return Status::ok();

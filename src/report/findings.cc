@@ -49,12 +49,6 @@ std::vector<std::string> consensus_inputs(const ReportResults& results) {
   return inputs;
 }
 
-Finding number(std::string id, double value, int decimals, std::string unit, std::string command,
-               std::vector<std::string> inputs, std::string rule) {
-  return Finding{std::move(id),     value,          decimals, std::move(unit), std::move(command),
-                 std::move(inputs), std::move(rule)};
-}
-
 std::string rules_shown(const ReportResults& results) {
   const InputFile* rules = results.find_input("rules");
   return rules == nullptr ? std::string("rules") : rules->shown;
@@ -348,6 +342,20 @@ void add_caveats(ReportResults& results) {
 }
 
 }  // namespace
+
+Finding number(std::string id, double value, int decimals, std::string unit, std::string command,
+               std::vector<std::string> inputs, std::string rule) {
+  return Finding{std::move(id),     value,          decimals, std::move(unit), std::move(command),
+                 std::move(inputs), std::move(rule)};
+}
+
+std::string data_dir_flag(const ReportResults& results) {
+  return results.config.data_dir.empty() ? std::string() : " --data-dir " + results.config.data_dir;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  return items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ", "));
+}
 
 std::string supply_command(const ReportResults& results, const std::string& subcommand) {
   const ReportConfig& config = results.config;

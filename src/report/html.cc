@@ -33,7 +33,6 @@ nav.toc > ol > li { break-inside: avoid; }
 nav.toc ol ol { font-size: 0.88rem; color: var(--muted); }
 .summary li { margin: 0.35rem 0; }
 .num { font-variant-numeric: tabular-nums; font-weight: 600; }
-.missing { color: var(--muted); font-style: italic; }
 figure { margin: 1.2rem 0 2rem; }
 figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); }
 figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 0.4rem; max-width: 52rem; }
@@ -190,7 +189,9 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string render_html(const ReportResults& results, const std::vector<Section>& sections) {
+namespace {
+
+std::string page_head(const ReportResults& results) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -207,16 +208,14 @@ std::string render_html(const ReportResults& results, const std::vector<Section>
       results.config.source.empty() ? std::string("embedded data")
                                     : "config <code>" + html_escape(results.config.source) + "</code>");
   out += "</header>\n<main>\n";
+  return out;
+}
 
-  // Table of contents.
-  out += "<nav class=\"toc\"><h2>Contents</h2><ol>\n<li><a href=\"#summary\">Summary of findings</a></li>\n";
+std::string contents(const std::vector<Section>& sections) {
+  std::string out = "<nav class=\"toc\"><h2>Contents</h2><ol>\n<li><a href=\"#summary\">Summary of findings</a></li>\n";
   int figure_number = 0;
   for (const Section& section : sections) {
     out += fmt::format("<li><a href=\"#{}\">{}</a>", section.id, html_escape(section.title));
-    if (!section.missing.empty()) {
-      out += " <span class=\"missing\">(not built yet)</span></li>\n";
-      continue;
-    }
     out += "<ol>";
     for (const Figure& figure : section.figures) {
       out += fmt::format("<li><a href=\"#figure-{}\">Figure {}</a>: {}</li>", figure.name, ++figure_number,
@@ -228,15 +227,12 @@ std::string render_html(const ReportResults& results, const std::vector<Section>
     out += "</ol></li>\n";
   }
   out += "<li><a href=\"#provenance\">Provenance and citation</a></li>\n</ol></nav>\n";
+  return out;
+}
 
-  // Summary.
-  out += "<section id=\"summary\" class=\"summary\">\n<h2>Summary of findings</h2>\n";
+std::string summary_html(const ReportResults& results, const std::vector<Section>& sections) {
+  std::string out = "<section id=\"summary\" class=\"summary\">\n<h2>Summary of findings</h2>\n";
   for (const Section& section : sections) {
-    if (!section.missing.empty()) {
-      out += fmt::format("<h3>{}</h3>\n<p class=\"missing\">{}</p>\n", html_escape(section.title),
-                         html_escape(section.missing));
-      continue;
-    }
     std::string items;
     for (const SummaryItem& item : results.summary) {
       if (item.pillar == section.id) items += "<li>" + summary_item(item) + "</li>\n";
@@ -247,40 +243,38 @@ std::string render_html(const ReportResults& results, const std::vector<Section>
   out +=
       "<p class=\"files\">All numbers: <a href=\"tables/summary.csv\">tables/summary.csv</a>; "
       "their provenance: <a href=\"provenance.csv\">provenance.csv</a>.</p>\n</section>\n";
+  return out;
+}
 
-  // Sections.
-  figure_number = 0;
-  for (const Section& section : sections) {
-    out += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", section.id, html_escape(section.title));
-    if (!section.missing.empty()) {
-      out += fmt::format("<p class=\"missing\">{}</p>\n</section>\n", html_escape(section.missing));
-      continue;
-    }
-    out += fmt::format("<p>{}</p>\n", inline_text(section.lead));
-    if (!section.figures.empty()) out += "<h3>Figures</h3>\n";
-    for (const Figure& figure : section.figures) out += figure_html(figure, ++figure_number);
-    out += fmt::format("<h3 id=\"{}-tables\">Tables</h3>\n", section.id);
-    for (const ReportTable& table : section.tables) out += table_html(table);
-    out += fmt::format("<h3 id=\"{}-inputs\">Inputs and rules</h3>\n", section.id);
-    out += inputs_html(results, section.inputs);
-    out += "<dl class=\"rules\">\n";
-    for (const auto& [name, text] : section.rules) {
-      out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(name), inline_text(text));
-    }
-    out += "</dl>\n";
-    out += fmt::format("<h3 id=\"{}-caveats\">Caveats</h3>\n", section.id);
-    std::string caveats;
-    for (const Caveat& caveat : results.caveats) {
-      if (caveat.pillar != section.id) continue;
-      caveats += fmt::format("<li><span class=\"caveat-kind\">{}</span> {}</li>\n", html_escape(caveat.kind),
-                             inline_text(caveat.text));
-    }
-    out += caveats.empty() ? std::string("<p>None reported by the library.</p>\n")
-                           : "<ul class=\"caveats\">\n" + caveats + "</ul>\n";
-    out += "</section>\n";
+std::string section_html(const ReportResults& results, const Section& section, int& figure_number) {
+  std::string out = fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", section.id, html_escape(section.title));
+  out += fmt::format("<p>{}</p>\n", inline_text(section.lead));
+  if (!section.figures.empty()) out += "<h3>Figures</h3>\n";
+  for (const Figure& figure : section.figures) out += figure_html(figure, ++figure_number);
+  out += fmt::format("<h3 id=\"{}-tables\">Tables</h3>\n", section.id);
+  for (const ReportTable& table : section.tables) out += table_html(table);
+  out += fmt::format("<h3 id=\"{}-inputs\">Inputs and rules</h3>\n", section.id);
+  out += inputs_html(results, section.inputs);
+  out += "<dl class=\"rules\">\n";
+  for (const auto& [name, text] : section.rules) {
+    out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html_escape(name), inline_text(text));
   }
+  out += "</dl>\n";
+  out += fmt::format("<h3 id=\"{}-caveats\">Caveats</h3>\n", section.id);
+  std::string caveats;
+  for (const Caveat& caveat : results.caveats) {
+    if (caveat.pillar != section.id) continue;
+    caveats += fmt::format("<li><span class=\"caveat-kind\">{}</span> {}</li>\n", html_escape(caveat.kind),
+                           inline_text(caveat.text));
+  }
+  out += caveats.empty() ? std::string("<p>None reported by the library.</p>\n")
+                         : "<ul class=\"caveats\">\n" + caveats + "</ul>\n";
+  out += "</section>\n";
+  return out;
+}
 
-  out += "<section id=\"provenance\">\n<h2>Provenance and citation</h2>\n";
+std::string provenance_html(const ReportResults& results) {
+  std::string out = "<section id=\"provenance\">\n<h2>Provenance and citation</h2>\n";
   out +=
       "<p><a href=\"provenance.csv\">provenance.csv</a> has one row per number of the summary and input file: the "
       "<code>alliance</code> command that prints the number, the rule or parameter that produced it, and the "
@@ -292,6 +286,18 @@ std::string render_html(const ReportResults& results, const std::vector<Section>
       "<p>To cite a number, give the finding's id, the command and the checksums of its inputs from provenance.csv, "
       "and the version: alliance {}, seed {}.</p>\n</section>\n",
       html_escape(results.version), results.seed);
+  return out;
+}
+
+}  // namespace
+
+std::string render_html(const ReportResults& results, const std::vector<Section>& sections) {
+  std::string out = page_head(results);
+  out += contents(sections);
+  out += summary_html(results, sections);
+  int figure_number = 0;
+  for (const Section& section : sections) out += section_html(results, section, figure_number);
+  out += provenance_html(results);
   out +=
       "<footer>Generated by <code>alliance report</code>. Nothing on this page is fetched from the network.</footer>\n";
   out += "</main>\n</body>\n</html>\n";

@@ -1,6 +1,6 @@
 #include "report/provenance.h"
 
-#include <fmt/format.h>
+#include <cmath>
 
 #include "alliance/core/json.h"
 
@@ -26,35 +26,42 @@ core::Table provenance_table(const ReportResults& results) {
   return table;
 }
 
+namespace {
+
+// Seconds to the millisecond: more digits would be noise.
+double milliseconds(double seconds) { return std::round(seconds * 1000) / 1000; }
+
+}  // namespace
+
 std::string run_json(const ReportResults& results, int threads, const std::vector<std::string>& files) {
-  std::string out = "{\n";
-  out += fmt::format("  \"version\": {},\n", core::json_string(results.version));
-  out += fmt::format("  \"seed\": {},\n  \"threads\": {},\n", results.seed, threads);
-  out += fmt::format("  \"config\": {},\n", core::json_string(results.config.source));
-  out += fmt::format("  \"title\": {},\n", core::json_string(results.config.title));
-  out += "  \"pillars_missing\": [";
-  for (std::size_t i = 0; i < results.missing.size(); ++i) {
-    out += (i ? ", " : "") + core::json_string(results.missing[i].id);
+  core::JsonWriter json;
+  json.begin_object();
+  json.key("version").value(results.version);
+  json.key("seed").value(results.seed);
+  json.key("threads").value(threads);
+  json.key("config").value(results.config.source);
+  json.key("title").value(results.config.title);
+  json.key("inputs").begin_array();
+  for (const InputFile& input : results.inputs) {
+    json.begin_object(true);
+    json.key("label").value(input.label).key("file").value(input.shown).key("sha256").value(input.sha256);
+    json.end_object();
   }
-  out += "],\n  \"inputs\": [\n";
-  for (std::size_t i = 0; i < results.inputs.size(); ++i) {
-    const InputFile& input = results.inputs[i];
-    out += fmt::format("    {{\"label\": {}, \"file\": {}, \"sha256\": {}}}{}\n", core::json_string(input.label),
-                       core::json_string(input.shown), core::json_string(input.sha256), i + 1 < results.inputs.size() ? "," : "");
-  }
-  out += "  ],\n  \"files\": [\n";
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    out += fmt::format("    {}{}\n", core::json_string(files[i]), i + 1 < files.size() ? "," : "");
-  }
-  out += "  ],\n  \"steps\": [\n";
+  json.end_array();
+  json.key("files").begin_array();
+  for (const std::string& file : files) json.value(file);
+  json.end_array();
+  json.key("steps").begin_array();
   double total = 0;
-  for (std::size_t i = 0; i < results.timings.size(); ++i) {
-    total += results.timings[i].seconds;
-    out += fmt::format("    {{\"name\": {}, \"seconds\": {:.3f}}}{}\n", core::json_string(results.timings[i].name),
-                       results.timings[i].seconds, i + 1 < results.timings.size() ? "," : "");
+  for (const StepTiming& step : results.timings) {
+    total += step.seconds;
+    json.begin_object(true).key("name").value(step.name).key("seconds").value(milliseconds(step.seconds));
+    json.end_object();
   }
-  out += fmt::format("  ],\n  \"seconds\": {:.3f}\n}}\n", total);
-  return out;
+  json.end_array();
+  json.key("seconds").value(milliseconds(total));
+  json.end_object();
+  return json.finish();
 }
 
 }  // namespace alliance::report

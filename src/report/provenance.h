@@ -15,7 +15,7 @@ namespace alliance::report {
 /// rule,input,file,sha256`, in summary order.
 core::Table provenance_table(const ReportResults& results);
 
-/// The run's metadata as JSON: version, seed, threads, config, pillars built,
+/// The run's metadata as JSON: version, seed, threads, config, title,
 /// inputs with checksums, files written, and the seconds of each step (the
 /// only part that changes between two runs).
 std::string run_json(const ReportResults& results, int threads, const std::vector<std::string>& files);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "alliance/supply/tables.h"
+#include "report/pillars.h"
 
 namespace alliance::report {
 namespace {
@@ -12,8 +13,11 @@ using core::Cell;
 // The data folder's absolute path shown as <data>, as in every other output.
 std::string shown(std::string text, const std::string& data_dir) {
   if (data_dir.empty()) return text;
-  for (std::size_t at = text.find(data_dir); at != std::string::npos; at = text.find(data_dir, at)) {
-    text.replace(at, data_dir.size(), "<data>");
+  constexpr std::string_view kShown = "<data>";
+  // Search on after the replacement: a relative data folder ("data") also
+  // occurs inside "<data>".
+  for (std::size_t at = text.find(data_dir); at != std::string::npos; at = text.find(data_dir, at + kShown.size())) {
+    text.replace(at, data_dir.size(), kShown);
   }
   return text;
 }
@@ -218,7 +222,9 @@ std::string gnuplot_quote(std::string_view text) {
 std::vector<Section> build_sections(const ReportResults& results) {
   std::vector<Section> sections;
   sections.push_back(supply_section(results));
-  for (Section& section : other_pillar_sections(results)) sections.push_back(std::move(section));
+  sections.push_back(discourse_section(results));
+  sections.push_back(capability_section(results));
+  sections.push_back(models_section(results));
   sections.push_back(consensus_section(results));
   for (Section& section : sections) {
     for (ReportTable& table : section.tables) table.table = with_shown_paths(std::move(table.table), results.data_dir);

@@ -36,29 +36,31 @@ struct Section {
   std::string id;                                          // HTML anchor, e.g. "supply"
   std::string title;                                       // "1. Supply of security public goods"
   std::string lead;                                        // one paragraph: what the pillar measures
-  std::string missing;                                     // non-empty: the pillar is not built, this one line says so
   std::vector<std::string> inputs;                         // InputFile labels
   std::vector<std::pair<std::string, std::string>> rules;  // rule -> what it says
   std::vector<Figure> figures;
   std::vector<ReportTable> tables;
 };
 
-/// The sections in pillar order (FRAMEWORK.md 2-7).
+/// The sections in pillar order (FRAMEWORK.md 2-7); pillars 2-4: pillars.h.
 std::vector<Section> build_sections(const ReportResults& results);
 
 /// Figures of pillars 1 and 5 (figures.cc).
 std::vector<Figure> supply_figures(const ReportResults& results);
 std::vector<Figure> consensus_figures(const ReportResults& results);
 
-/// Sections of pillars 2-4 (pillars.cc): built ones with their content,
-/// missing ones with their one line.
-std::vector<Section> other_pillar_sections(const ReportResults& results);
-
 /// The summary table (tables/summary.csv): one row per number.
 core::Table summary_table(const ReportResults& results);
 
 /// The statement of an item with its values printed.
 std::string statement(const SummaryItem& item);
+
+/// The plot-independent start of every gnuplot script: SVG output of
+/// `width` x `height` pixels to <name>.svg (figures.cc).
+std::string gnuplot_header(const std::string& name, int width, int height);
+
+/// The end of every gnuplot script: the last plot again as <name>.png.
+std::string gnuplot_png_footer(const std::string& name, int width, int height);
 
 /// Quotes `text` for a single-quoted gnuplot string.
 std::string gnuplot_quote(std::string_view text);

@@ -10,10 +10,10 @@
 #include <set>
 
 #include "alliance/core/file.h"
+#include "alliance/core/process.h"
 #include "alliance/report/report.h"
 #include "report/html.h"
 #include "report/provenance.h"
-#include "report/spawn.h"
 #include "report/steps.h"
 #include "report/view.h"
 
@@ -61,6 +61,15 @@ Status write_tables(const ReportResults& results, const std::vector<Section>& se
   return Status::ok();
 }
 
+// gnuplot and dot run in the figures folder, their output into `log`.
+core::ProcessOptions tool_options(const std::string& folder, const std::string& log, const char* package) {
+  core::ProcessOptions process;
+  process.cwd = folder;
+  process.stdout_path = log;
+  process.install_hint = package;
+  return process;
+}
+
 Status draw_figures(const std::vector<Section>& sections, const ReportOptions& options, Writer& writer) {
   const std::string folder = writer.root() + "/figures";
   std::error_code ec;
@@ -74,14 +83,15 @@ Status draw_figures(const std::vector<Section>& sections, const ReportOptions& o
       if (figure.tool == Figure::Tool::kGnuplot) {
         const std::string script = figure.name + ".gp";
         ALLIANCE_RETURN_IF_ERROR(writer.write("figures/" + script, figure.script));
-        ALLIANCE_RETURN_IF_ERROR(run_program({options.gnuplot, script}, folder, log, "the Debian package gnuplot-nox"));
+        ALLIANCE_RETURN_IF_ERROR(
+            core::run_program({options.gnuplot, script}, tool_options(folder, log, "gnuplot-nox")));
       } else {
         const std::string script = figure.name + ".dot";
         ALLIANCE_RETURN_IF_ERROR(writer.write("figures/" + script, figure.script));
         for (const char* format : {"svg", "png"}) {
-          ALLIANCE_RETURN_IF_ERROR(run_program(
+          ALLIANCE_RETURN_IF_ERROR(core::run_program(
               {options.dot, fmt::format("-T{}", format), "-o", fmt::format("{}.{}", figure.name, format), script},
-              folder, log, "the Debian package graphviz"));
+              tool_options(folder, log, "graphviz")));
         }
       }
       for (const char* extension : {".svg", ".png"}) {

@@ -192,6 +192,29 @@ bool shown_as(const std::string& full, const std::string& page) {
   return core::format_fixed(number(full), decimals) == page;
 }
 
+// The report shows the models library's tables: the files are what
+// `alliance model solve` and `model players` print for the same game.
+TEST_F(CliReportTest, ModelsTablesAreTheModelCommandsTables) {
+  ASSERT_EQ(result().exit_code, 0) << result();
+  const std::vector<std::string> game{"--from-panel", "gdp_usd_m_current", "--year", "2023", "--preference", "0.5"};
+  const std::pair<const char*, const char*> tables[] = {
+      {"summary", "models_equilibria"}, {"nash", "models_nash"}, {"lindahl", "models_lindahl"}};
+  for (const auto& [table, name] : tables) {
+    std::vector<std::string> args{"model", "solve"};
+    args.insert(args.end(), game.begin(), game.end());
+    for (const char* extra : {"--format", "csv", "--table"}) args.emplace_back(extra);
+    args.emplace_back(table);
+    const CliResult solve = run_cli(args);
+    ASSERT_EQ(solve.exit_code, 0) << solve;
+    EXPECT_EQ(file(std::string("tables/") + name + ".csv"), solve.out) << name;
+  }
+  std::vector<std::string> args{"model", "players"};
+  args.insert(args.end(), game.begin(), game.end());
+  const CliResult players = run_cli(args);
+  ASSERT_EQ(players.exit_code, 0) << players;
+  EXPECT_EQ(file("tables/models_game_players.csv"), players.out);
+}
+
 TEST_F(CliReportTest, EverySummaryNumberIsInProvenance) {
   ASSERT_EQ(result().exit_code, 0) << result();
   std::string rest;
@@ -356,6 +379,13 @@ TEST(CliReportConfigTest, RunsOnTheUsersOwnPanelRulesAndParameters) {
   for (const Row& row : enlargement->rows) rules.insert(row.at("rule"));
   EXPECT_EQ(rules, (std::set<std::string>{"unanimity", "majority"}));
   EXPECT_FALSE(fs::exists(out + "/tables/consensus_enlargement_spoilers.csv"));
+  // The config's game (preference 0.4) and excluded suppliers (USA, GBR).
+  auto players = parse_csv(read_file(out + "/tables/models_game_players.csv"));
+  ASSERT_TRUE(players);
+  ASSERT_FALSE(players->rows.empty());
+  for (const Row& row : players->rows) EXPECT_EQ(row.at("a"), "0.4") << row.at("id");
+  EXPECT_TRUE(files.count("tables/capability_cover_without_usa_gbr_cover.csv"));
+  EXPECT_FALSE(files.count("tables/capability_cover_without_usa_cover.csv"));
   // Provenance names the user's files with their checksums, and the commands
   // select them.
   bool panel_cited = false;
@@ -398,7 +428,8 @@ TEST(CliReportConfigTest, UnknownKeyIsLocated) {
 
 TEST(CliReportConfigTest, UnknownTableIsLocated) {
   expect_bad_config("\n[suply]\nrules = \"r.toml\"\n",
-                    "2:2: unknown table [suply]; expected report, data, supply, discourse or consensus");
+                    "2:2: unknown table [suply]; expected report, data, supply, discourse, capability, models or "
+                    "consensus");
 }
 
 TEST(CliReportConfigTest, MalformedTomlIsLocated) {

@@ -53,6 +53,33 @@ struct ReportConfig {
   /// Pillar 2: a lexicon (YAML, LIWC .dic, Lexicoder .lc3); empty for
   /// <data>/paper2024/lexicon.yaml.
   std::string lexicon;
+
+  /// Pillar 3: the input tables (docs/capability.md); empty for the embedded
+  /// ones under <data> (capability::CapabilityPaths).
+  std::string compensation;       // the compensation deals (the article's Table 2)
+  std::string item_categories;    // item -> category of the deals' items
+  std::string text_claims;        // the article's claims about roles
+  std::string institutions;       // the institutional system's nodes
+  std::string institution_links;  // and its links
+  std::string contributions;      // the Smart Defence capability contributions
+  /// Pillar 3: the suppliers left out of the second minimum cover (ISO3);
+  /// empty: no second cover.
+  std::vector<std::string> cover_without = {"USA"};
+
+  /// Pillar 4: the public-goods game among the allies. The panel variable
+  /// used as each ally's income.
+  std::string income_variable = "gdp_usd_m_current";
+  /// How the page names that income, and its unit (also the unit of G).
+  std::string income_label = "GDP";
+  std::string income_unit = "US$ m";
+  /// The year of the income; nullopt for the classification year.
+  std::optional<int> models_year;
+  /// Every player's preference: a of Cobb-Douglas u = x^a G^(1-a), in (0, 1);
+  /// b of the quasi-linear utilities, > 0.
+  double preference = 0.5;
+  /// models::parse_utility / parse_aggregator syntax.
+  std::string utility = "cobb-douglas";
+  std::string aggregator = "sum";
 };
 
 /// Parses a report config (TOML). `source` names the file in messages and its

@@ -15,15 +15,22 @@
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "alliance/capability/audit.h"
+#include "alliance/capability/compensation.h"
+#include "alliance/capability/institutions.h"
+#include "alliance/capability/matrix.h"
 #include "alliance/consensus/enlargement.h"
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
+#include "alliance/discourse/analysis.h"
+#include "alliance/discourse/matcher.h"
+#include "alliance/models/game.h"
+#include "alliance/models/solve.h"
 #include "alliance/report/config.h"
 #include "alliance/supply/audit.h"
 #include "alliance/supply/burden.h"
@@ -118,15 +125,38 @@ struct ConsensusResults {
   std::vector<consensus::EnlargementRow> with_spoilers;  // empty without spoilers
 };
 
-/// The results of pillars 2-4 (discourse, capability, models), defined in
-/// src/report/pillars.cc beside the code that runs them: which of them exist
-/// depends on the pillar libraries in the build.
-struct OtherPillars;
+struct DiscourseResults {
+  std::string corpus;                          // the corpus file as shown (`<data>/...` or the path)
+  std::vector<std::string> categories;         // the lexicon's groups, in its order
+  std::vector<discourse::TrendResult> trends;  // one per category
+  discourse::TypesResult types;                // every word type each entry counted
+  std::optional<discourse::Matcher> matcher;   // the compiled lexicon (names of categories and entries)
+  std::uint64_t documents = 0;                 // documents read
+};
 
-/// A pillar the report could not run because its library is not built.
-struct MissingPillar {
-  std::string id;     // "discourse", "capability", "models"
-  std::string title;  // "Pillar 2: identity in discourse"
+struct CapabilityResults {
+  capability::CompensationTable table;
+  capability::CompensationNetwork network;
+  std::vector<capability::AuditFinding> audit;
+  std::optional<capability::InstitutionalSystem> system;
+  capability::InstitutionAnalysis institutions;
+  capability::CapabilityMatrix matrix;
+  capability::CoverAnalysis cover;
+  /// The cover without the suppliers of ReportConfig::cover_without.
+  std::vector<std::string> excluded;
+  capability::CoverAnalysis cover_without;
+};
+
+struct ModelResults {
+  std::string income_variable;  // the panel variable used as income
+  int year = 0;
+  double preference = 0;  // every player's a (Cobb-Douglas) or b
+  models::Game game;
+  models::NashResult nash;
+  models::LindahlResult lindahl;
+  models::OptimumResult optimum;
+  double ratio = 0;                            // G_Nash / G_optimum
+  std::vector<models::BurdenShare> nash_burden;  // empty without a Nash equilibrium
 };
 
 struct ReportResults {
@@ -136,9 +166,10 @@ struct ReportResults {
   std::string data_dir;
   std::vector<InputFile> inputs;  // every file read, in first-use order
   SupplyResults supply;
+  DiscourseResults discourse;
+  CapabilityResults capability;
+  ModelResults models;
   ConsensusResults consensus;
-  std::shared_ptr<const OtherPillars> others;
-  std::vector<MissingPillar> missing;
   std::vector<SummaryItem> summary;
   std::vector<Caveat> caveats;
   std::vector<StepTiming> timings;
@@ -146,7 +177,7 @@ struct ReportResults {
   const InputFile* find_input(std::string_view label) const;
 };
 
-/// Runs every available pillar on `config`'s inputs. Errors are those of the
+/// Runs every pillar on `config`'s inputs. Errors are those of the
 /// pillar libraries (a malformed user file: kParseError `file:line:column`).
 Result<ReportResults> run_report(const ReportConfig& config, const ReportOptions& options);
 
