@@ -3,6 +3,9 @@
 The pure-Python package is python/alliance; the embedded data folder is
 installed beside it as alliance/data. Environment:
   ALLIANCE_CMAKE_ARGS  extra CMake arguments, split on spaces
+  ALLIANCE_BUILD_DIR   an existing CMake build folder with ALLIANCE_BUILD_PYTHON
+                       on (e.g. build/release): build the module there instead
+                       of configuring build/pip
   CMAKE_BUILD_PARALLEL_LEVEL  build jobs (default: the CPU count)
 """
 
@@ -28,12 +31,14 @@ class CMakeBuild(build_ext):
     """Configures the project with only the module enabled and builds it."""
 
     def build_extension(self, ext: Extension) -> None:
-        build_dir = ROOT / "build" / "pip"
-        configure = ["cmake", "-S", str(ROOT), "-B", str(build_dir), "-G", "Ninja",
-                     "-DCMAKE_BUILD_TYPE=Release", "-DALLIANCE_BUILD_TESTS=OFF",
-                     "-DALLIANCE_BUILD_PYTHON=ON", f"-DPython_EXECUTABLE={sys.executable}"]
-        configure += os.environ.get("ALLIANCE_CMAKE_ARGS", "").split()
-        subprocess.run(configure, check=True)
+        existing = os.environ.get("ALLIANCE_BUILD_DIR")
+        build_dir = Path(existing) if existing else ROOT / "build" / "pip"
+        if not existing:
+            configure = ["cmake", "-S", str(ROOT), "-B", str(build_dir), "-G", "Ninja",
+                         "-DCMAKE_BUILD_TYPE=Release", "-DALLIANCE_BUILD_TESTS=OFF",
+                         "-DALLIANCE_BUILD_PYTHON=ON", f"-DPython_EXECUTABLE={sys.executable}"]
+            configure += os.environ.get("ALLIANCE_CMAKE_ARGS", "").split()
+            subprocess.run(configure, check=True)
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL", str(os.cpu_count() or 1))
         subprocess.run(["cmake", "--build", str(build_dir), "--target", "_alliance", "-j", jobs], check=True)
         built = sorted((build_dir / "python" / "alliance").glob("_alliance*.so"))
