@@ -4,29 +4,41 @@ from __future__ import annotations
 
 from typing import Dict, Iterator, List, Mapping, Optional, Union
 
+import numpy as np
 import pandas as pd
 
 
-def frame(entry: dict) -> pd.DataFrame:
+def frame(entry: dict, index: Optional[str] = None) -> pd.DataFrame:
     """One table from the extension module as a DataFrame.
 
     Columns keep the CLI's CSV names and the dtypes the module chose (float64
     with NaN for missing reals, int64, bool for yes/no, object for text and for
-    integers beyond int64). ``attrs`` holds the table's ``name``, ``title`` and
-    ``notes``.
+    integers beyond int64). ``index`` names a column to use as the index.
+    ``attrs`` holds the table's ``name``, ``title`` and ``notes``.
     """
     columns: List[str] = entry["columns"]
-    data = entry["data"]
-    result = pd.DataFrame({i: pd.Series(values, dtype=_dtype(values)) for i, values in enumerate(data)},
-                          columns=range(len(columns)))
-    result.columns = columns
+    data = [_column(values) for values in entry["data"]]
+    if len(set(columns)) < len(columns):  # a dict would merge repeated names
+        result = pd.DataFrame(dict(enumerate(data)), columns=range(len(columns)), copy=False)
+        result.columns = columns
+    elif index is None:
+        result = pd.DataFrame(dict(zip(columns, data)), columns=columns, copy=False)
+    else:
+        # Built with its index at once: set_index() would cost more than the engine call.
+        at = columns.index(index)
+        result = pd.DataFrame({c: d for c, d in zip(columns, data) if c != index},
+                              index=pd.Index(data[at], name=index), copy=False)
     result.attrs.update(name=entry["name"], title=entry["title"], notes=list(entry["notes"]))
     return result
 
 
-def _dtype(values) -> Optional[str]:
-    # Lists are text or exact integers: keep them as Python objects.
-    return "object" if isinstance(values, list) else None
+def _column(values):
+    # Lists are text or exact integers: keep them as Python objects, uninferred.
+    if isinstance(values, list):
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        return array
+    return values
 
 
 class Tables(Mapping[str, pd.DataFrame]):
