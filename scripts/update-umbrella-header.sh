@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
   echo '#define ALLIANCE_ALLIANCE_H_'
   echo
   (cd include && find alliance -mindepth 2 -name '*.h' | LC_ALL=C sort) | sed 's/.*/#include "&"/'
+  echo '#include "alliance/version.h"  // generated into the build folder from cmake/version.h.in'
   echo
   echo '#endif  // ALLIANCE_ALLIANCE_H_'
 } > include/alliance/alliance.h.tmp

@@ -56,5 +56,6 @@
 #include "alliance/supply/summary.h"
 #include "alliance/supply/supply_data.h"
 #include "alliance/supply/tables.h"
+#include "alliance/version.h"  // generated into the build folder from cmake/version.h.in
 
 #endif  // ALLIANCE_ALLIANCE_H_
