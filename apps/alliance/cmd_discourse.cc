@@ -14,9 +14,13 @@
 
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/count.h"
+#include "alliance/discourse/embedded.h"
 #include "alliance/discourse/lexicon.h"
 #include "alliance/discourse/matcher.h"
+#include "alliance/discourse/tables.h"
 #include "alliance/discourse/tokenizer.h"
+#include "alliance/core/text.h"
+#include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
 #include "discourse_sources.h"
@@ -30,21 +34,13 @@ struct CountCommandOptions {
   CorpusSourceOptions source;
   std::string by;
   std::string split_date;
-  std::string output;
+  std::string breaks;
+  std::string country_field;
+  std::vector<std::string> joins;
+  std::string join_missing = "error";
+  std::uint64_t max_groups = 1'000'000;
+  OutputOptions output;  // format "csv" by default (register_discourse)
 };
-
-// A comma list, fields kept as written.
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(',', start);
-    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 // A progress bar on stderr, for terminals only (see register_discourse).
 class ProgressBar {
@@ -71,13 +67,33 @@ class ProgressBar {
   bool shown_ = false;
 };
 
+core::Meta count_meta(const CorpusSource& source, const discourse::CountOptions& count) {
+  std::string corpus;
+  for (const auto& input : source.inputs) corpus += (corpus.empty() ? "" : " ") + input.string();
+  std::string by;
+  for (const auto& key : count.by) by += (by.empty() ? "" : ",") + key;
+  return {{"command", "discourse count"},
+          {"version", ALLIANCE_VERSION},
+          {"corpus", corpus},
+          {"lexicon", source.lexicon_path.string()},
+          {"tokenizer", std::string(discourse::tokenizer_kind_name(count.tokenizer))},
+          {"by", by}};
+}
+
 Status run_count(const GlobalOptions& global, const CountCommandOptions& options) {
-  const CorpusSource source = resolve_corpus_source(resolve_data_dir(global), options.source);
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSource source, resolve_corpus_source(resolve_data_dir(global), options.source));
   const std::vector<fs::path>& inputs = source.inputs;
   discourse::CountOptions count;
-  if (source.embedded) count.by = {"year", "president"};
-  if (!options.by.empty()) count.by = split_list(options.by);
+  if (source.embedded) count.by = source.embedded->default_by;
+  if (!options.by.empty()) count.by = core::split_list(options.by);
+  count.max_groups = options.max_groups;
   if (!options.split_date.empty()) count.split_date = options.split_date;
+  count.breaks = core::split_list(options.breaks);
+  count.country_field = options.country_field;
+  if (count.country_field.empty() && source.embedded) count.country_field = source.embedded->country_field;
+  count.reference_dir = fs::path(resolve_data_dir(global)) / "reference";
+  count.joins = options.joins;
+  count.join_missing_keep = options.join_missing == "keep";
   ALLIANCE_ASSIGN_OR_RETURN(count.tokenizer, discourse::parse_tokenizer_kind(options.source.tokenizer));
   count.threads = global.threads;
   ALLIANCE_RETURN_IF_ERROR(discourse::validate_count_options(count));
@@ -105,7 +121,22 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
                  static_cast<unsigned long long>(result->read.documents),
                  static_cast<unsigned long long>(result->read.bytes));
   }
-  return write_text(discourse::format_count_csv(*result), options.output);
+  const core::Table table = discourse::count_table(*result);
+  // The CSV is DISCOURSE.md's (rates with 6 decimals); the other formats
+  // render the same table.
+  if (options.output.format == "csv") return write_text(discourse::count_csv(table), options.output.output);
+  return write_tables({table}, options.output, count_meta(source, count));
+}
+
+Status run_corpora(const GlobalOptions& global, const OutputOptions& output) {
+  std::vector<discourse::CorpusDescription> descriptions;
+  for (const auto& corpus : discourse::embedded_corpora()) {
+    ALLIANCE_ASSIGN_OR_RETURN(auto description,
+                              discourse::describe_embedded_corpus(resolve_data_dir(global), corpus));
+    descriptions.push_back(std::move(description));
+  }
+  return write_tables({discourse::corpora_table(descriptions)}, output,
+                      {{"command", "discourse corpora"}, {"version", ALLIANCE_VERSION}});
 }
 
 }  // namespace
@@ -115,14 +146,37 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code) {
   discourse->require_subcommand(1);
   auto options = std::make_shared<CountCommandOptions>();
   CLI::App* count = discourse->add_subcommand(
-      "count", "lexicon matches per group of documents (default: the embedded State of the Union corpus)");
+      "count", "lexicon matches per group of documents (default: the allies' UN General Debate speeches)");
   add_corpus_source_options(*count, options->source);
   count->add_option("--by", options->by,
-                    "group keys, comma-separated: year, quarter, month, period, author, channel or any field "
-                    "(default: year,author; embedded corpus: year,president)");
+                    "group keys, comma-separated: year, quarter, month, week (ISO, 2022-W08), period, member, "
+                    "region, group:NAME (with --country-field), a joined column, or any field "
+                    "(default: year,author; @ungdc-allies: year,country; @sotu: year,president)");
   count->add_option("--split-date", options->split_date, "YYYY-MM-DD for --by period: pre before it, post from it");
-  count->add_option("--output", options->output, "write the CSV to FILE (atomically) instead of stdout");
+  count->add_option("--breaks", options->breaks,
+                    "D1,D2,... (YYYY-MM-DD, ascending) for --by period: periods named by their first day, "
+                    "before_D1 for earlier dates");
+  count->add_option("--country-field", options->country_field,
+                    "a field holding ISO3 country codes, for --by member, region and group:NAME "
+                    "(@ungdc-allies: country)");
+  count->add_option("--join", options->joins,
+                    "FILE:FIELD=COLUMN: the CSV FILE's row whose COLUMN equals the document's FIELD lends its "
+                    "columns as --by keys (repeatable)");
+  count->add_option("--join-missing", options->join_missing,
+                    "a FIELD value not in the joined table: error, or keep (grouped with the columns empty)")
+      ->check(CLI::IsMember({"error", "keep"}))
+      ->capture_default_str();
+  count->add_option("--max-groups", options->max_groups,
+                    "refuse more distinct groups than this: memory grows with every group")
+      ->capture_default_str();
+  options->output.format = "csv";
+  add_output_options(*count, options->output);
   count->callback(run_into(code, [&global, options] { return run_count(global, *options); }));
+  auto corpora_output = std::make_shared<OutputOptions>();
+  CLI::App* corpora = discourse->add_subcommand(
+      "corpora", "the embedded corpora (@name as a corpus argument): size, documents, years, licence");
+  add_output_options(*corpora, *corpora_output);
+  corpora->callback(run_into(code, [&global, corpora_output] { return run_corpora(global, *corpora_output); }));
   register_discourse_analysis(*discourse, global, code);
 }
 

@@ -1,8 +1,6 @@
 // alliance discourse kwic|types|trend|compare: validating and analysing a
 // lexicon measurement (docs/discourse.md). Registered on the `discourse`
 // group that cmd_discourse.cc creates.
-#include <fmt/format.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -12,6 +10,7 @@
 
 #include "alliance/core/table.h"
 #include "alliance/discourse/analysis.h"
+#include "alliance/discourse/tables.h"
 #include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
@@ -43,7 +42,7 @@ struct Sources {
 };
 
 Result<Sources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
-  CorpusSource source = resolve_corpus_source(resolve_data_dir(global), options.corpus);
+  ALLIANCE_ASSIGN_OR_RETURN(CorpusSource source, resolve_corpus_source(resolve_data_dir(global), options.corpus));
   Sources s;
   s.inputs = std::move(source.inputs);
   s.corpus = std::move(source.corpus);
@@ -102,18 +101,8 @@ Status run_kwic(const GlobalOptions& global, const KwicCommandOptions& options) 
   }
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::KwicResult result, discourse::kwic(s.inputs, *matcher, kwic, s.corpus));
   report_skipped(result.read);
-  core::Table table;
-  table.name = "kwic";
-  table.title = fmt::format("Keyword in context: {}", options.pattern.empty() ? options.category : options.pattern);
-  table.columns = {"id", "date", "left", "keyword", "right", "entry"};
-  for (const auto& line : result.lines) {
-    table.add_row({core::Cell::of(line.id), core::Cell::of(line.date), core::Cell::of(line.left),
-                   core::Cell::of(line.keyword), core::Cell::of(line.right), core::Cell::of(line.entry)});
-  }
-  table.notes.push_back(
-      options.sample ? fmt::format("{} matches in {} documents; a random sample of {} (seed {}), in corpus order",
-                                   result.matches, result.read.documents, result.lines.size(), global.seed)
-                     : fmt::format("{} matches in {} documents", result.matches, result.read.documents));
+  const core::Table table =
+      discourse::kwic_table(result, options.pattern.empty() ? options.category : options.pattern, kwic);
   auto meta = meta_of("discourse kwic", s, global);
   meta.emplace_back("window", std::to_string(options.window));
   return write_tables({table}, options.source.output, meta);
@@ -136,22 +125,7 @@ Status run_types(const GlobalOptions& global, const TypesCommandOptions& options
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::TypesResult result,
                             discourse::match_types(s.inputs, matcher, category, s.tokenizer, s.corpus));
   report_skipped(result.read);
-  std::vector<std::uint64_t> per_entry(matcher.entry_count());
-  for (const auto& t : result.types) per_entry[t.entry] += t.count;
-  core::Table table;
-  table.name = "types";
-  table.title = "Distinct tokens counted by each pattern";
-  table.columns = {"category", "pattern", "type", "count", "pct_of_pattern"};
-  for (const auto& t : result.types) {
-    table.add_row({core::Cell::of(matcher.category_name(t.category)),
-                   core::Cell::of(std::string(matcher.entry_text(t.entry))), core::Cell::of(t.type),
-                   core::Cell::integer(static_cast<long long>(t.count)),
-                   core::Cell::of(100.0 * static_cast<double>(t.count) / static_cast<double>(per_entry[t.entry]), 1)});
-  }
-  table.notes.push_back(
-      fmt::format("{} documents; a token matched by several patterns of a category is "
-                  "credited to the first",
-                  result.read.documents));
+  const core::Table table = discourse::types_table(result, matcher);
   return write_tables({table}, options.source.output, meta_of("discourse types", s, global));
 }
 
@@ -175,32 +149,10 @@ Status run_trend(const GlobalOptions& global, const TrendCommandOptions& options
   trend.threads = global.threads;
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::TrendResult result, discourse::trend(s.inputs, matcher, trend, s.corpus));
   report_skipped(result.read);
-  const char* unit = options.by == "year" ? "per year" : options.by == "month" ? "per month" : "per period";
-  core::Table summary;
-  summary.name = "trend";
-  summary.title = fmt::format("Mann-Kendall trend test of {} {} by {}", options.category, options.measure, options.by);
-  summary.columns = {"category", "measure", "periods", "S", "var_S", "z", "p_value", "tau", "sen_slope", "intercept"};
-  summary.add_row({core::Cell::of(options.category), core::Cell::of(options.measure),
-                   core::Cell::integer(static_cast<long long>(result.series.size())), core::Cell::of(result.s, 0),
-                   core::Cell::of(result.variance, 2), core::Cell::of(result.z, 4), core::Cell::of(result.p_value, 6),
-                   core::Cell::of(result.tau, 4), core::Cell::of(result.slope, 6),
-                   core::Cell::of(result.intercept, 6)});
-  summary.notes.push_back(
-      fmt::format("Sen's slope in {} {}; two-sided p-value of the continuity-corrected normal "
-                  "approximation with the tie correction",
-                  options.measure, unit));
-  core::Table series;
-  series.name = "series";
-  series.title = fmt::format("{} by {}", options.category, options.by);
-  series.columns = {options.by, "docs", "tokens", "matches", options.measure};
-  for (const auto& p : result.series) {
-    series.add_row({core::Cell::of(p.period), core::Cell::integer(static_cast<long long>(p.docs)),
-                    core::Cell::integer(static_cast<long long>(p.tokens)),
-                    core::Cell::integer(static_cast<long long>(p.matches)), core::Cell::of(p.value, 6)});
-  }
+  const std::vector<core::Table> tables = discourse::trend_tables(result, options.category, trend);
   auto meta = meta_of("discourse trend", s, global);
   meta.emplace_back("by", options.by);
-  return write_tables({summary, series}, options.source.output, meta);
+  return write_tables(tables, options.source.output, meta);
 }
 
 // ------------------------------------------------------------------ compare
@@ -230,25 +182,7 @@ Status run_compare(const GlobalOptions& global, const CompareCommandOptions& opt
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::CompareResult result,
                             discourse::compare(s.inputs, matcher, compare, s.corpus));
   report_skipped(result.read);
-  core::Table table;
-  table.name = "compare";
-  table.title = fmt::format("Before and after {}: post minus pre", options.split_date);
-  table.columns = {"category",           "pre_docs",  "post_docs", "pre_per_doc",       "post_per_doc",
-                   "diff_per_doc",       "ci_low",    "ci_high",   "pre_per_1k_tokens", "post_per_1k_tokens",
-                   "diff_per_1k_tokens", "ci_low_1k", "ci_high_1k"};
-  for (const auto& r : result.rows) {
-    if (only && r.category != *only) continue;
-    table.add_row(
-        {core::Cell::of(matcher.category_name(r.category)), core::Cell::integer(static_cast<long long>(r.pre_docs)),
-         core::Cell::integer(static_cast<long long>(r.post_docs)), core::Cell::of(r.pre_per_doc, 4),
-         core::Cell::of(r.post_per_doc, 4), core::Cell::of(r.diff_per_doc, 4), core::Cell::of(r.per_doc_low, 4),
-         core::Cell::of(r.per_doc_high, 4), core::Cell::of(r.pre_per_1k, 4), core::Cell::of(r.post_per_1k, 4),
-         core::Cell::of(r.diff_per_1k, 4), core::Cell::of(r.per_1k_low, 4), core::Cell::of(r.per_1k_high, 4)});
-  }
-  table.notes.push_back(fmt::format(
-      "pre: dated before {}; post: from it on. {:g}% percentile bootstrap intervals, {} replicates resampling "
-      "documents within each side, seed {}",
-      options.split_date, 100 * options.level, options.bootstrap, global.seed));
+  const core::Table table = discourse::compare_table(result, matcher, compare, only);
   auto meta = meta_of("discourse compare", s, global);
   meta.emplace_back("split_date", options.split_date);
   meta.emplace_back("bootstrap", std::to_string(options.bootstrap));

@@ -8,39 +8,61 @@ namespace fs = std::filesystem;
 
 void add_corpus_source_options(CLI::App& command, CorpusSourceOptions& options) {
   command.add_option("corpus", options.corpus,
-                     "JSON Lines files, CSV files (*.csv) or folders of .txt files; .zst/.gz read "
-                     "transparently (default: the embedded State of the Union corpus)");
+                     "JSON Lines files, CSV files (*.csv), folders of .txt files, - (standard input) or an "
+                     "embedded corpus @ungdc-allies or @sotu; .zst/.gz read transparently (default: "
+                     "@ungdc-allies)");
   command.add_option("--lexicon", options.lexicon,
-                     "lexicon: quanteda YAML, LIWC .dic or Lexicoder .lc3 (default: data/paper2024/lexicon.yaml)");
+                     "lexicon: quanteda YAML, LIWC .dic, Lexicoder .lc3 or - (standard input, format by content; "
+                     "default: data/paper2024/lexicon.yaml)");
+  command.add_option("--corpus-format", options.corpus_format,
+                     "auto (by name; standard input by its first byte: { is JSON Lines, else CSV), jsonl or csv")
+      ->check(CLI::IsMember({"auto", "jsonl", "csv"}))
+      ->capture_default_str();
+  command.add_flag("--local-dates", options.local_dates,
+                   "a timestamp's date is the writer's calendar date (its own offset), not the UTC one");
   command.add_option("--tokenizer", options.tokenizer, "simple (canonical) or icu (UAX #29 word breaks)")
       ->capture_default_str();
   command.add_flag("--skip-bad", options.skip_bad, "skip bad documents (counted and listed on stderr)");
   command.add_option("--text-field", options.text_field, "the field or column holding the text")->capture_default_str();
-  command.add_option("--date-field", options.date_field, "the field or column holding the date YYYY-MM-DD")
+  command.add_option("--date-field", options.date_field,
+                     "the field or column holding the date: YYYY-MM-DD, RFC 3339 or a tweet's created_at")
       ->capture_default_str();
   command.add_option("--year-field", options.year_field,
-                     "a field holding a year YYYY, used as YYYY-01-01 when a record has no date");
+                     "a field holding a year YYYY, used as YYYY-MM-DD (--year-day) when a record has no date");
+  command.add_option("--year-day", options.year_day,
+                     "MM-DD: the day of a document dated by --year-field (default 01-01; @ungdc-allies: 09-01)");
   command.add_option("--id-field", options.id_field, "the field or column holding the document id")
       ->capture_default_str();
   command.add_option("--metadata", options.metadata,
                      "for a folder of .txt files: the metadata CSV (column 'file'; default FOLDER/metadata.csv)");
 }
 
-CorpusSource resolve_corpus_source(const fs::path& data_dir, const CorpusSourceOptions& options) {
+Result<CorpusSource> resolve_corpus_source(const fs::path& data_dir, const CorpusSourceOptions& options) {
   CorpusSource source;
   source.corpus.skip_bad = options.skip_bad;
   source.corpus.text_field = options.text_field;
   source.corpus.date_field = options.date_field;
   source.corpus.year_field = options.year_field;
+  source.corpus.year_day = options.year_day;
   source.corpus.id_field = options.id_field;
   source.corpus.metadata = options.metadata;
-  source.inputs.assign(options.corpus.begin(), options.corpus.end());
-  if (source.inputs.empty()) {
-    source.embedded = true;
-    source.inputs.push_back(data_dir / "corpora" / "sotu" / "sotu_1790-2021_stdlib.csv.zst");
-    if (options.year_field.empty()) source.corpus.year_field = "year";
-    if (options.id_field == "id") source.corpus.id_field = "source_file";
+  source.corpus.local_dates = options.local_dates;
+  if (options.corpus_format == "jsonl") source.corpus.format = discourse::CorpusFormat::kJsonLines;
+  if (options.corpus_format == "csv") source.corpus.format = discourse::CorpusFormat::kCsv;
+  for (const std::string& corpus : options.corpus) {
+    if (!corpus.starts_with('@')) {
+      source.inputs.emplace_back(corpus);
+      continue;
+    }
+    ALLIANCE_ASSIGN_OR_RETURN(discourse::EmbeddedCorpus embedded, discourse::find_embedded_corpus(corpus));
+    source.inputs.push_back(data_dir / embedded.path);
+    if (!source.embedded) source.embedded = std::move(embedded);
   }
+  if (options.corpus.empty()) {
+    source.embedded = discourse::embedded_corpora().front();
+    source.inputs.push_back(data_dir / source.embedded->path);
+  }
+  if (source.embedded) source.corpus = discourse::embedded_corpus_options(*source.embedded, source.corpus);
   source.lexicon_path =
       options.lexicon.empty() ? data_dir / "paper2024" / "lexicon.yaml" : fs::path(options.lexicon);
   return source;

@@ -6,10 +6,12 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "alliance/discourse/corpus.h"
+#include "alliance/discourse/embedded.h"
 
 namespace alliance::cli {
 
@@ -21,25 +23,31 @@ struct CorpusSourceOptions {
   std::string text_field = "text";
   std::string date_field = "date";
   std::string year_field;
+  std::string year_day = "01-01";
   std::string id_field = "id";
   std::string metadata;
+  std::string corpus_format = "auto";
+  bool local_dates = false;
 };
 
 // Adds the corpus positional and --lexicon, --tokenizer, --skip-bad,
-// --text-field, --date-field, --year-field, --id-field, --metadata.
+// --text-field, --date-field, --year-field, --id-field, --metadata,
+// --corpus-format, --local-dates.
 void add_corpus_source_options(CLI::App& command, CorpusSourceOptions& options);
 
 struct CorpusSource {
   std::vector<std::filesystem::path> inputs;
   discourse::CorpusOptions corpus;
   std::filesystem::path lexicon_path;
-  bool embedded = false;  // no corpus given: the embedded one, read by year
+  /// The embedded corpus read (the first one named), if any: its reader
+  /// options are applied and its grouping is the default.
+  std::optional<discourse::EmbeddedCorpus> embedded;
 };
 
-// The inputs and reader options the flags ask for; with no corpus, the
-// embedded one (data/corpora/sotu/SOURCES.md), whose records carry a year and
-// a source file name instead of a date and an id.
-CorpusSource resolve_corpus_source(const std::filesystem::path& data_dir, const CorpusSourceOptions& options);
+// The inputs and reader options the flags ask for. `@name` is an embedded
+// corpus (discourse/embedded.h); with no corpus, the default embedded one.
+Result<CorpusSource> resolve_corpus_source(const std::filesystem::path& data_dir,
+                                           const CorpusSourceOptions& options);
 
 // Skipped documents are reported even with --quiet: never silent.
 void report_skipped(const discourse::ReadSummary& read);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "alliance/core/csv_scanner.h"
 #include "alliance/core/file.h"
 #include "core/utf8.h"
 
@@ -16,101 +17,27 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Splits RFC 4180 records, tracking the position of every field. Fields are
-// decoded (quotes removed, doubled quotes folded) as they are read.
-class RecordScanner {
+// Line and column (in characters) of byte offsets visited in increasing
+// order: linear over the text however many positions are asked.
+class PositionCursor {
  public:
-  RecordScanner(std::string_view text, const std::string& source)
-      : text_(text), source_(source) {}
-
-  bool at_end() const { return i_ >= text_.size(); }
-
-  // Reads one record into `row`; `row.line` is the line it starts on.
-  Status next(CsvRow& row) {
-    row = CsvRow{};
-    row.line = line_;
-    while (true) {
-      row.columns.push_back(column_);
-      std::string field;
-      ALLIANCE_RETURN_IF_ERROR(read_field(field));
-      row.fields.push_back(std::move(field));
-      row.end_column = column_;
-      if (at_end()) return Status::ok();
-      const char c = text_[i_];
-      if (c == ',') {
-        advance();
-        continue;
+  explicit PositionCursor(std::string_view text) : text_(text) {}
+  detail::TextPosition at(std::size_t offset) {
+    for (; at_ < offset && at_ < text_.size(); ++at_) {
+      if (text_[at_] == '\n') {
+        ++position_.line;
+        position_.column = 1;
+      } else if (!is_continuation(text_[at_])) {
+        ++position_.column;
       }
-      // read_field stops only at a comma, a line end or the end of text.
-      consume_line_end();
-      return Status::ok();
     }
+    return position_;
   }
 
  private:
-  void advance() {
-    if (text_[i_] == '\n') {
-      ++line_;
-      column_ = 1;
-    } else if (!is_continuation(text_[i_])) {
-      ++column_;
-    }
-    ++i_;
-  }
-
-  void consume_line_end() {
-    if (text_[i_] == '\r') advance();
-    if (!at_end() && text_[i_] == '\n') advance();
-  }
-
-  bool at_line_end() const {
-    return text_[i_] == '\n' ||
-           (text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n');
-  }
-
-  Status error(std::string_view what) const {
-    return Status::parse_error(source_, line_, column_, what);
-  }
-
-  Status read_field(std::string& field) {
-    if (!at_end() && text_[i_] == '"') return read_quoted(field);
-    while (!at_end() && text_[i_] != ',' && !at_line_end()) {
-      if (text_[i_] == '"') return error("stray quote in unquoted field; quote the whole field");
-      if (text_[i_] == '\r') return error("carriage return not followed by a line feed");
-      field.push_back(text_[i_]);
-      advance();
-    }
-    return Status::ok();
-  }
-
-  Status read_quoted(std::string& field) {
-    const long start_line = line_, start_column = column_;
-    advance();  // opening quote
-    while (true) {
-      if (at_end()) {
-        return Status::parse_error(source_, start_line, start_column,
-                                   "quoted field is never closed");
-      }
-      if (text_[i_] == '"') {
-        advance();
-        if (!at_end() && text_[i_] == '"') {
-          field.push_back('"');
-          advance();
-          continue;
-        }
-        if (at_end() || text_[i_] == ',' || at_line_end()) return Status::ok();
-        return error("text after the closing quote of a field");
-      }
-      field.push_back(text_[i_]);
-      advance();
-    }
-  }
-
   std::string_view text_;
-  const std::string& source_;
-  std::size_t i_ = 0;
-  long line_ = 1;
-  long column_ = 1;
+  std::size_t at_ = 0;
+  detail::TextPosition position_{1, 1};
 };
 
 }  // namespace
@@ -128,9 +55,24 @@ Result<CsvTable> CsvTable::parse(std::string_view text, std::string source) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Status::parse_error(table.source_, 1, 1, "empty file: expected a header row");
   }
-  RecordScanner scanner(text, table.source_);
+  CsvScanner scanner(text);
+  PositionCursor cursor(text);
+  std::vector<CsvField> fields;
+  const auto next_row = [&](CsvRow& row) {
+    row.line = cursor.at(scanner.offset()).line;
+    if (!scanner.next(fields)) {
+      const detail::TextPosition where = cursor.at(scanner.error_offset());
+      return Status::parse_error(table.source_, where.line, where.column, scanner.error());
+    }
+    for (const CsvField& field : fields) {
+      row.columns.push_back(cursor.at(field.offset).column);
+      row.fields.emplace_back(field.value);
+    }
+    row.end_column = cursor.at(scanner.fields_end()).column;
+    return Status::ok();
+  };
   CsvRow header;
-  ALLIANCE_RETURN_IF_ERROR(scanner.next(header));
+  ALLIANCE_RETURN_IF_ERROR(next_row(header));
   std::set<std::string> seen;
   for (std::size_t c = 0; c < header.fields.size(); ++c) {
     if (header.fields[c].empty()) {
@@ -145,7 +87,7 @@ Result<CsvTable> CsvTable::parse(std::string_view text, std::string source) {
   table.header_columns_ = std::move(header.columns);
   while (!scanner.at_end()) {
     CsvRow row;
-    ALLIANCE_RETURN_IF_ERROR(scanner.next(row));
+    ALLIANCE_RETURN_IF_ERROR(next_row(row));
     if (row.fields.size() != table.header_.size()) {
       // Too many: where the first extra field starts; too few: where the
       // next field should have started.
@@ -245,6 +187,109 @@ std::string csv_escape(std::string_view field) {
   }
   out.push_back('"');
   return out;
+}
+
+// ---------------------------------------------------------------- CsvScanner
+
+bool CsvScanner::fail(std::string_view what, std::size_t at) {
+  error_ = what;
+  error_offset_ = at;
+  return false;
+}
+
+bool CsvScanner::read_quoted(std::vector<CsvField>& fields, std::size_t& at) {
+  const std::size_t open = at;
+  const std::size_t begin = at + 1;
+  bool doubled = false;
+  std::size_t close = begin;
+  while (true) {
+    close = text_.find('"', close);
+    if (close == std::string_view::npos) return fail("quoted field is never closed", open);
+    if (close + 1 < text_.size() && text_[close + 1] == '"') {
+      doubled = true;
+      close += 2;
+      continue;
+    }
+    break;
+  }
+  std::string_view value = text_.substr(begin, close - begin);
+  at = close + 1;
+  if (at < text_.size() && text_[at] != ',' && !at_line_end(at)) {
+    return fail("text after the closing quote of a field", at);
+  }
+  if (doubled) {
+    if (decoded_used_ == decoded_.size()) decoded_.emplace_back();
+    std::string& decoded = decoded_[decoded_used_++];
+    decoded.clear();
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      decoded += value[i];
+      if (value[i] == '"') ++i;
+    }
+    value = decoded;
+  }
+  fields.push_back({value, open});
+  return true;
+}
+
+bool CsvScanner::read_unquoted(std::vector<CsvField>& fields, std::size_t& at) {
+  const std::size_t begin = at;
+  for (; at < text_.size(); ++at) {
+    const char c = text_[at];
+    if (c == ',' || c == '\n') break;
+    if (c == '"') return fail("stray quote in unquoted field; quote the whole field", at);
+    if (c == '\r') {
+      if (at + 1 < text_.size() && text_[at + 1] == '\n') break;
+      return fail("carriage return not followed by a line feed", at);
+    }
+  }
+  fields.push_back({text_.substr(begin, at - begin), begin});
+  return true;
+}
+
+bool CsvScanner::next(std::vector<CsvField>& fields) {
+  fields.clear();
+  decoded_used_ = 0;
+  std::size_t at = pos_;
+  while (true) {
+    const bool ok = at < text_.size() && text_[at] == '"' ? read_quoted(fields, at) : read_unquoted(fields, at);
+    if (!ok) return false;
+    fields_end_ = at;
+    if (at >= text_.size()) break;
+    if (text_[at] == ',') {
+      ++at;
+      continue;
+    }
+    at += text_[at] == '\r' ? 2 : 1;  // read_* stop only at "\n" or "\r\n" here
+    break;
+  }
+  pos_ = at;
+  return true;
+}
+
+void CsvScanner::skip_record() {
+  bool quoted = false;
+  const std::size_t end = csv_record_end(text_.substr(pos_), quoted);
+  pos_ = end == std::string_view::npos ? text_.size() : pos_ + end + 1;
+}
+
+std::size_t csv_record_end(std::string_view text, bool& quoted) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    else if (c == '\n' && !quoted) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t csv_last_record_end(std::string_view text) {
+  bool quoted = false;
+  std::size_t last = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    else if (c == '\n' && !quoted) last = i;
+  }
+  return last;
 }
 
 }  // namespace alliance::core

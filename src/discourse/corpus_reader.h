@@ -26,6 +26,9 @@
 
 namespace alliance::discourse::detail {
 
+/// `name` without a .gz or .zst suffix.
+std::string_view strip_compression(std::string_view name);
+
 /// Readable bytes kept after every buffer's end (simdjson's padding).
 inline constexpr std::size_t kPadding = 64;
 
@@ -137,8 +140,10 @@ class BlockParser {
   /// and outcome.error holds the error (as does a non-ok Status of `visit`).
   void parse(const Block& block, BlockOutcome& outcome, const std::function<Status(const Document&)>& visit);
 
- private:
+  /// The parser's buffers (block_parser.cc).
   struct State;
+
+ private:
   std::unique_ptr<State> state_;
 };
 

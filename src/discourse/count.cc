@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -16,32 +15,12 @@
 
 #include <fmt/format.h>
 
-#include "alliance/core/csv.h"
 #include "corpus_reader.h"
+#include "group_keys.h"
 
 namespace alliance::discourse {
 
 namespace {
-
-enum class KeyKind { kYear, kQuarter, kMonth, kPeriod, kField };
-
-struct KeySpec {
-  KeyKind kind;
-  std::string name;
-};
-
-std::vector<KeySpec> key_specs(const std::vector<std::string>& by) {
-  std::vector<KeySpec> specs;
-  for (const auto& name : by) {
-    KeyKind kind = KeyKind::kField;
-    if (name == "year") kind = KeyKind::kYear;
-    else if (name == "quarter") kind = KeyKind::kQuarter;
-    else if (name == "month") kind = KeyKind::kMonth;
-    else if (name == "period") kind = KeyKind::kPeriod;
-    specs.push_back({kind, name});
-  }
-  return specs;
-}
 
 struct GroupSums {
   std::uint64_t docs = 0;
@@ -57,12 +36,6 @@ struct KeyHash {
 // Group keys encoded as (4-byte length, bytes) per key: no separator can
 // collide with a value.
 using GroupMap = std::unordered_map<std::string, GroupSums, KeyHash, std::equal_to<>>;
-
-void append_key(std::string& encoded, std::string_view value) {
-  const auto n = static_cast<std::uint32_t>(value.size());
-  encoded.append(reinterpret_cast<const char*>(&n), sizeof n);
-  encoded.append(value);
-}
 
 std::vector<std::string> decode_key(std::string_view encoded) {
   std::vector<std::string> keys;
@@ -145,34 +118,21 @@ class BlockQueue {
 
 void run_worker(BlockQueue& queue, detail::BufferPool& pool, const std::vector<std::filesystem::path>& inputs,
                 const Matcher& matcher, const CountOptions& count, const CorpusOptions& corpus,
-                const std::vector<KeySpec>& specs, WorkerResult& result) {
+                const detail::GroupKeys& keys, WorkerResult& result) {
   detail::BlockParser parser(inputs, corpus);
   const std::unique_ptr<Tokenizer> tokenizer = make_tokenizer(count.tokenizer);
   TokenList tokens;
   MatchSession session(matcher);
   const std::size_t categories = matcher.category_count();
-  const std::string split = count.split_date.value_or("");
   std::string key;
   const std::function<Status(const Document&)> visit = [&](const Document& document) {
     key.clear();
-    for (const KeySpec& spec : specs) {
-      switch (spec.kind) {
-        case KeyKind::kYear: append_key(key, document.date.substr(0, 4)); break;
-        case KeyKind::kQuarter: {
-          // YYYY-Qn, n = 1 + (month - 1) / 3; the date is validated.
-          const int month = (document.date[5] - '0') * 10 + (document.date[6] - '0');
-          char quarter[7] = {document.date[0], document.date[1], document.date[2], document.date[3], '-', 'Q',
-                             static_cast<char>('1' + (month - 1) / 3)};
-          append_key(key, std::string_view(quarter, sizeof quarter));
-          break;
-        }
-        case KeyKind::kMonth: append_key(key, document.date.substr(0, 7)); break;
-        case KeyKind::kPeriod: append_key(key, document.date < std::string_view(split) ? "pre" : "post"); break;
-        case KeyKind::kField: append_key(key, document.field(spec.name)); break;
-      }
-    }
+    ALLIANCE_RETURN_IF_ERROR(keys.append(key, document));
     auto it = result.groups.find(std::string_view(key));
     if (it == result.groups.end()) {
+      if (result.groups.size() >= count.max_groups) {
+        return Status::invalid_argument(too_many_groups_message(count.max_groups));
+      }
       it = result.groups.emplace(key, GroupSums{}).first;
       it->second.matches.assign(categories, 0);
     }
@@ -221,18 +181,33 @@ Status validate_count_options(const CountOptions& options) {
     }
     period = period || name == "period";
   }
-  if (period && !options.split_date) return Status::invalid_argument("--by period needs --split-date YYYY-MM-DD");
+  if (period && !options.split_date && options.breaks.empty()) {
+    return Status::invalid_argument("--by period needs --split-date YYYY-MM-DD or --breaks D1,D2,...");
+  }
+  if (options.split_date && !options.breaks.empty()) {
+    return Status::invalid_argument("give --split-date or --breaks, not both (--split-date D is --breaks D named pre/post)");
+  }
+  for (std::size_t i = 0; i < options.breaks.size(); ++i) {
+    if (!is_valid_date(options.breaks[i])) {
+      return Status::invalid_argument(fmt::format("--breaks: '{}' is not a date YYYY-MM-DD", options.breaks[i]));
+    }
+    if (i > 0 && options.breaks[i] <= options.breaks[i - 1]) {
+      return Status::invalid_argument(fmt::format("--breaks: '{}' is not after '{}'; give the dates in ascending order",
+                                                  options.breaks[i], options.breaks[i - 1]));
+    }
+  }
   if (options.split_date && !is_valid_date(*options.split_date)) {
     return Status::invalid_argument(fmt::format("--split-date: '{}' is not a date YYYY-MM-DD", *options.split_date));
   }
   if (options.threads < 1) return Status::invalid_argument("--threads must be at least 1");
+  if (options.max_groups < 1) return Status::invalid_argument("--max-groups must be at least 1");
   return Status::ok();
 }
 
 Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                                  const CountOptions& count, const CorpusOptions& corpus) {
   ALLIANCE_RETURN_IF_ERROR(validate_count_options(count));
-  const std::vector<KeySpec> specs = key_specs(count.by);
+  ALLIANCE_ASSIGN_OR_RETURN(const detail::GroupKeys group_keys, detail::GroupKeys::make(count));
   const auto threads = static_cast<std::size_t>(count.threads);
   detail::BufferPool pool;
   detail::BlockReader reader(inputs, corpus, pool);
@@ -253,7 +228,7 @@ Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& input
   workers.reserve(threads);
   for (std::size_t t = 0; t < threads; ++t) {
     workers.emplace_back(
-        [&, t] { run_worker(queue, pool, inputs, matcher, count, corpus, specs, results[t]); });
+        [&, t] { run_worker(queue, pool, inputs, matcher, count, corpus, group_keys, results[t]); });
   }
   if (count.progress) {
     // The calling thread reports progress until the reader is done.
@@ -311,6 +286,7 @@ Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& input
   for (const auto& warning : reader.warnings()) {
     if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(warning);
   }
+  if (merged.size() > count.max_groups) return Status::invalid_argument(too_many_groups_message(count.max_groups));
   out.read.bytes = reader.bytes_read();
   out.groups.reserve(merged.size());
   for (auto& [keys, sums] : merged) {
@@ -319,35 +295,10 @@ Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& input
   return out;
 }
 
-std::string format_count_csv(const CountResult& result) {
-  std::string out;
-  for (const auto& name : result.key_names) {
-    out += core::csv_escape(name);
-    out += ',';
-  }
-  out += "category,matches,docs,tokens,per_doc,per_1k_tokens\n";
-  std::string prefix;
-  char number[64];
-  for (const auto& group : result.groups) {
-    prefix.clear();
-    for (const auto& key : group.keys) {
-      prefix += core::csv_escape(key);
-      prefix += ',';
-    }
-    for (std::size_t c = 0; c < result.categories.size(); ++c) {
-      const std::uint64_t matches = group.matches[c];
-      out += prefix;
-      out += core::csv_escape(result.categories[c]);
-      const double per_doc = group.docs == 0 ? 0.0 : static_cast<double>(matches) / static_cast<double>(group.docs);
-      const double per_1k =
-          group.tokens == 0 ? 0.0 : 1000.0 * static_cast<double>(matches) / static_cast<double>(group.tokens);
-      std::snprintf(number, sizeof number, ",%llu,%llu,%llu,%.6f,%.6f\n", static_cast<unsigned long long>(matches),
-                    static_cast<unsigned long long>(group.docs), static_cast<unsigned long long>(group.tokens),
-                    per_doc, per_1k);
-      out += number;
-    }
-  }
-  return out;
+std::string too_many_groups_message(std::uint64_t max_groups) {
+  return fmt::format("more than {} distinct groups (--max-groups): memory grows with every group; group by fewer or "
+                     "coarser keys, or raise --max-groups",
+                     max_groups);
 }
 
 }  // namespace alliance::discourse

@@ -4,38 +4,22 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <iostream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
 
 #include "alliance/core/file.h"
+#include "alliance/core/text.h"
 #include "alliance/discourse/tokenizer.h"
 
 namespace alliance::discourse {
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1u : 0u)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
+using core::trim;
 
 std::size_t utf8_length(unsigned char c) {
   if (c < 0x80) return 1;
@@ -385,16 +369,12 @@ Result<Lexicon> parse_lexicoder(std::string_view text, std::string_view source) 
 }  // namespace
 
 Result<std::size_t> Lexicon::find_category(std::string_view name) const {
-  std::string best;
-  std::size_t best_distance = 4;
+  std::vector<std::string> names;
   for (std::size_t c = 0; c < categories.size(); ++c) {
     if (categories[c].name == name) return c;
-    const std::size_t d = edit_distance(name, categories[c].name);
-    if (d < best_distance) best_distance = d, best = categories[c].name;
+    names.push_back(categories[c].name);
   }
-  std::string message = fmt::format("{}: unknown category '{}'", source, name);
-  if (!best.empty()) message += fmt::format(", did you mean '{}'?", best);
-  return Status::not_found(std::move(message));
+  return Status::not_found(fmt::format("{}: unknown category '{}'{}", source, name, core::did_you_mean(name, names, 3)));
 }
 
 Status parse_lexicon_value(std::string_view value, std::string_view source, std::size_t line, std::size_t column,
@@ -496,7 +476,22 @@ Result<Lexicon> parse_lexicon(std::string_view text, LexiconFormat format, std::
   return Status::internal("unknown lexicon format");
 }
 
+LexiconFormat sniff_lexicon_format(std::string_view text) {
+  for (const Line& line : split_lines(text)) {
+    const std::string_view content = trim(line.text);
+    if (content.empty()) continue;
+    if (content == "%") return LexiconFormat::kLiwc;
+    return content.front() == '+' ? LexiconFormat::kLexicoder : LexiconFormat::kYaml;
+  }
+  return LexiconFormat::kYaml;
+}
+
 Result<Lexicon> read_lexicon(const std::filesystem::path& path) {
+  if (path == "-") {
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) return Status::io_error("-: cannot read the lexicon from standard input");
+    return parse_lexicon(text, sniff_lexicon_format(text), "-");
+  }
   ALLIANCE_ASSIGN_OR_RETURN(const LexiconFormat format, lexicon_format(path));
   ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file(path.string()));
   return parse_lexicon(text, format, path.string());

@@ -91,7 +91,39 @@ Result<Matcher> Matcher::compile(const Lexicon& lexicon) {
       m.general_.push_back(id);
     }
   }
+  m.build_filter();
   return m;
+}
+
+void Matcher::build_filter() {
+  filter_.assign(std::size_t{1} << (kFilterBits - 6), 0);
+  const auto add = [this](const char (&key)[4], std::size_t length) {
+    std::uint8_t& first = first_byte_[static_cast<unsigned char>(key[0])];
+    if (first == kNone) first = kCheck;
+    const std::uint32_t slot = filter_slot(key, length);
+    filter_[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+  };
+  for (const Glob& glob : globs_) {
+    const std::string& p = glob.pattern;
+    const std::size_t literal = std::min(p.find_first_of("*?"), p.size());
+    char key[4] = {};
+    for (std::size_t k = 0; k < literal && k < 3; ++k) key[k] = p[k];
+    if (literal == p.size() || literal >= 3) {
+      add(key, literal);  // an exact word, or three literal bytes first
+    } else if (literal == 2) {
+      // Two literal bytes, then a wildcard: the token may end there or go on
+      // with any byte.
+      add(key, 2);
+      for (int x = 0; x < 256; ++x) {
+        key[2] = static_cast<char>(x);
+        add(key, 3);
+      }
+    } else if (literal == 1) {
+      first_byte_[static_cast<unsigned char>(key[0])] = kAll;
+    } else {
+      std::fill(std::begin(first_byte_), std::end(first_byte_), kAll);  // any token may match
+    }
+  }
 }
 
 void Matcher::matching_globs(std::string_view token, std::vector<std::uint32_t>& out) const {
@@ -294,7 +326,8 @@ struct MatchSession::Impl {
     info_of.resize(n);
     bool any_phrase_glob = false;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t info = lookup(tokens[i]);
+      const std::string_view token = tokens[i];
+      const std::uint32_t info = matcher->may_match_padded(token.data(), token.size()) ? lookup(token) : 0;
       info_of[i] = info;
       any_phrase_glob |= info != 0 && infos[info].phrase != 0;
     }
@@ -431,8 +464,12 @@ void MatchSession::count(const TokenList& tokens, std::span<std::uint64_t> count
     // The hot path: no phrase can match, so every position is independent.
     Impl& s = *impl_;
     const std::size_t n = tokens.size();
+    const Matcher& m = *s.matcher;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t info = s.lookup(tokens[i]);
+      const std::string_view token = tokens[i];
+      // TokenList: 16 bytes readable from any token.
+      if (!m.may_match_padded(token.data(), token.size())) continue;
+      const std::uint32_t info = s.lookup(token);
       if (info == 0) continue;
       const Impl::TypeInfo& t = s.infos[info];
       const std::uint32_t* p = s.pool.data() + t.begin;

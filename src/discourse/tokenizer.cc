@@ -1,5 +1,6 @@
 #include "alliance/discourse/tokenizer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <unordered_map>
@@ -276,6 +277,106 @@ inline void feed_non_ascii(CaseMapper& mapper, TokenListBuilder& builder, const 
   }
 }
 
+// What each of 64 bytes is: bit k of a mask describes byte k.
+struct BlockMasks {
+  std::uint64_t high = 0;    // >= 0x80: ends the ASCII prefix
+  std::uint64_t letter = 0;  // A-Z a-z
+  std::uint64_t digit = 0;   // 0-9
+  // The ICU tokeniser's other word-break classes (kIcu only).
+  std::uint64_t at = 0, underscore = 0, midnumlet = 0, midnum = 0;
+};
+
+constexpr std::size_t kBlock = 64;
+
+#if defined(__SSE2__)
+inline std::uint64_t bits(__m128i mask, int part) {
+  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(mask))) << (16 * part);
+}
+inline __m128i in_range(__m128i v, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+inline __m128i equal(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
+#endif
+
+// Classifies the 64 bytes at s and writes them, ASCII letters lowercased, to
+// `lowered` (separators too: only token spans are ever read; bytes from the
+// first non-ASCII one on are rewritten by the caller).
+template <bool kIcu>
+inline BlockMasks scan_block(const unsigned char* s, char* lowered) {
+  BlockMasks m;
+#if defined(__SSE2__)
+  for (int part = 0; part < 4; ++part) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + 16 * part));
+    const __m128i upper = in_range(v, 'A', 'Z');
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + 16 * part),
+                     _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    m.high |= bits(v, part);
+    m.letter |= bits(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), part);
+    m.digit |= bits(in_range(v, '0', '9'), part);
+    if constexpr (kIcu) {
+      m.at |= bits(equal(v, '@'), part);
+      m.underscore |= bits(equal(v, '_'), part);
+      m.midnumlet |= bits(_mm_or_si128(equal(v, '.'), equal(v, '\'')), part);
+      m.midnum |= bits(_mm_or_si128(equal(v, ','), equal(v, ';')), part);
+    }
+  }
+#else
+  for (std::size_t k = 0; k < kBlock; ++k) {
+    const unsigned c = s[k];
+    const std::uint64_t bit = std::uint64_t{1} << k;
+    lowered[k] = kAsciiLower[c];
+    if (c >= 0x80) m.high |= bit;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') m.letter |= bit;
+    if (c >= '0' && c <= '9') m.digit |= bit;
+    if constexpr (kIcu) {
+      if (c == '@') m.at |= bit;
+      if (c == '_') m.underscore |= bit;
+      if (c == '.' || c == '\'') m.midnumlet |= bit;
+      if (c == ',' || c == ';') m.midnum |= bit;
+    }
+  }
+#endif
+  return m;
+}
+
+inline std::uint64_t low_bits(std::size_t count) {
+  return count >= kBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
+}
+
+// Emits the maximal runs of set bits of `word` (the bytes of a block from
+// `base`; only the low `count` bits matter) as tokens; `t` carries a token
+// across blocks. Output byte = source byte + `delta`.
+template <typename Emit>
+inline void emit_runs(std::uint64_t word, std::size_t count, std::size_t base, std::size_t delta, TokenState& t,
+                      Emit&& emit) {
+  const std::uint64_t valid = low_bits(count);
+  word &= valid;
+  const std::uint64_t before = (word << 1) | (t.in ? 1u : 0u);
+  std::uint64_t starts = word & ~before;
+  std::uint64_t ends = ~word & before & valid;
+  if (t.in && ends != 0) {
+    const std::size_t j = base + static_cast<std::size_t>(__builtin_ctzll(ends));
+    ends &= ends - 1;
+    emit(t.begin, j + delta, t.source_begin, j);
+    t.in = false;
+  }
+  while (starts != 0) {
+    const std::size_t j = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+    starts &= starts - 1;
+    if (ends != 0) {
+      const std::size_t k = base + static_cast<std::size_t>(__builtin_ctzll(ends));
+      ends &= ends - 1;
+      emit(j + delta, k + delta, j, k);
+    } else {
+      t.in = true;
+      t.begin = j + delta;
+      t.source_begin = j;
+    }
+  }
+  if (t.in) t.source_end = base + count;
+}
+
 class SimpleTokenizer final : public Tokenizer {
  public:
   void tokenize(std::string_view text, TokenList& out) override {
@@ -286,56 +387,22 @@ class SimpleTokenizer final : public Tokenizer {
     std::size_t used = 0;
     TokenState t;
     std::size_t i = 0;
+    const auto push = [&builder](std::size_t b, std::size_t e, std::size_t sb, std::size_t se) {
+      builder.push(b, e, sb, se);
+    };
     while (i < n) {
-#if defined(__SSE2__)
-      if (i + 16 <= n) {
-        // 16 bytes at a time: lowercase the ASCII prefix of the block into
-        // the buffer wholesale (separators too: only token spans are ever
-        // read) and find token starts and ends from the word-byte mask.
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-        const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
-        const unsigned limit = high == 0 ? 16u : static_cast<unsigned>(__builtin_ctz(high));
+      if (i + kBlock <= n) {
+        // 64 bytes at a time: the ASCII prefix of the block is lowercased
+        // wholesale and its tokens found from the word-byte mask.
+        const BlockMasks m = scan_block<false>(s + i, buffer + used);
+        const std::size_t limit = m.high == 0 ? kBlock : static_cast<std::size_t>(__builtin_ctzll(m.high));
         if (limit > 0) {
-          const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-          const __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-          const __m128i digit =
-              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-          const __m128i upper =
-              _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-          const __m128i lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(buffer + used), lowered);
-          const unsigned valid = limit == 16 ? 0xFFFFu : (1u << limit) - 1;
-          const unsigned word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))) & valid;
-          const unsigned before = (word << 1) | (t.in ? 1u : 0u);
-          unsigned starts = word & ~before & valid;
-          unsigned ends = ~word & before & valid;
-          if (t.in && ends != 0) {
-            const unsigned j = static_cast<unsigned>(__builtin_ctz(ends));
-            ends &= ends - 1;
-            builder.push(t.begin, used + j, t.source_begin, i + j);
-            t.in = false;
-          }
-          while (starts != 0) {
-            const unsigned j = static_cast<unsigned>(__builtin_ctz(starts));
-            starts &= starts - 1;
-            if (ends != 0) {
-              const unsigned k = static_cast<unsigned>(__builtin_ctz(ends));
-              ends &= ends - 1;
-              builder.push(used + j, used + k, i + j, i + k);
-            } else {
-              t.in = true;
-              t.begin = used + j;
-              t.source_begin = i + j;
-            }
-          }
+          emit_runs(m.letter | m.digit, limit, i, used - i, t, push);
           used += limit;
           i += limit;
-          if (t.in) t.source_end = i;
           continue;
         }
       }
-#endif
       unsigned c = s[i];
       if (c < 0x80) {
         if (kAsciiWord[c]) {
@@ -361,10 +428,14 @@ class SimpleTokenizer final : public Tokenizer {
         while (i < n && (c = s[i]) < 0x80 && !kAsciiWord[c]) ++i;
         continue;
       }
-      int length = 0;
-      const UChar32 cp = decode(s, i, length);
-      feed_non_ascii(mapper_, builder, s, n, i, cp, length, buffer, used, t);
-      i += static_cast<std::size_t>(length);
+      // A run of non-ASCII code points (Greek, Cyrillic...) stays here rather
+      // than rescanning a block per code point.
+      do {
+        int length = 0;
+        const UChar32 cp = decode(s, i, length);
+        feed_non_ascii(mapper_, builder, s, n, i, cp, length, buffer, used, t);
+        i += static_cast<std::size_t>(length);
+      } while (i < n && s[i] >= 0x80);
     }
     if (t.in) builder.push(t.begin, used, t.source_begin, t.source_end);
     builder.finish(used);
@@ -373,6 +444,87 @@ class SimpleTokenizer final : public Tokenizer {
  private:
   CaseMapper mapper_;
 };
+
+// Word_Break classes of ASCII as ICU 72's root word rules use them (UAX #29
+// with ICU's tailoring: '@' is a letter, ':' is not MidLetter). Within ASCII no
+// character is Extend, Format, ZWJ, Regional_Indicator, Hebrew_Letter or
+// Katakana, so a word is a chain of letters, digits and '_' that a single
+// middle character joins only between two letters (. and ') or between two
+// digits (. ' , ;).
+enum WordClass : std::uint8_t {
+  kWbOther = 0,  // breaks on both sides (WB999)
+  kWbLetter,     // ALetter
+  kWbNumeric,    // Numeric
+  kWbExtendNumLet,
+  kWbMidNumLet,  // '.' and Single_Quote '\'': join letters and digits
+  kWbMidNum,     // ',' and ';': join digits
+  kWbSpace,      // WSegSpace: no break between two (WB3d)
+  kWbLineBreak,  // CR, LF, VT, FF: CR x LF (WB3), nothing else
+  kWbQuote,      // Double_Quote: only joins Hebrew letters
+};
+
+constexpr std::array<std::uint8_t, 128> make_word_classes() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWbNumeric;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWbLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kWbLetter;
+  t['@'] = kWbLetter;
+  t['_'] = kWbExtendNumLet;
+  t['.'] = kWbMidNumLet;
+  t['\''] = kWbMidNumLet;
+  t[','] = kWbMidNum;
+  t[';'] = kWbMidNum;
+  t[' '] = kWbSpace;
+  t['\r'] = kWbLineBreak;
+  t['\n'] = kWbLineBreak;
+  t['\v'] = kWbLineBreak;
+  t['\f'] = kWbLineBreak;
+  t['"'] = kWbQuote;
+  return t;
+}
+constexpr std::array<std::uint8_t, 128> kWordClass = make_word_classes();
+
+// Whether a break before s[p] is certain whatever comes before s[p - 1] or
+// after s[p], so that the text on either side can be segmented on its own:
+// s[p - 1] and s[p] are ASCII, s[p] is a character no rule attaches to what
+// precedes it (Other or a space), and they are not two spaces (WB3d).
+inline bool is_cut(const unsigned char* s, std::size_t p) {
+  const unsigned x = s[p - 1], y = s[p];
+  if (x >= 0x80 || y >= 0x80) return false;
+  const std::uint8_t cy = kWordClass[y];
+  if (cy == kWbOther) return true;
+  return cy == kWbSpace && x != ' ';
+}
+
+// The first byte >= 0x80 in s[begin, n), or n; eight bytes at a time.
+inline std::size_t first_non_ascii(const unsigned char* s, std::size_t begin, std::size_t n) {
+  std::size_t i = begin;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s + i, 8);
+    if ((v & 0x8080808080808080ull) != 0) break;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
+// The bytes of ICU's words among the 64 ASCII bytes of a block: letters (and
+// '@'), digits, '_', and each middle character between two letters (. ') or
+// two digits (. ' , ;). `prev` and `next`: the byte before and after the
+// block is a letter (bit 0) or a digit (bit 1).
+inline std::uint64_t icu_word_bytes(const BlockMasks& m, unsigned prev, unsigned next) {
+  const std::uint64_t letter = m.letter | m.at;
+  const std::uint64_t letters_around = ((letter << 1) | (prev & 1u)) & ((letter >> 1) | (std::uint64_t{next & 1u} << 63));
+  const std::uint64_t digits_around =
+      ((m.digit << 1) | ((prev >> 1) & 1u)) & ((m.digit >> 1) | (std::uint64_t{(next >> 1) & 1u} << 63));
+  const std::uint64_t joins = (m.midnumlet & (letters_around | digits_around)) | (m.midnum & digits_around);
+  return letter | m.digit | m.underscore | joins;
+}
+
+inline unsigned letter_or_digit(unsigned c) {
+  const std::uint8_t k = c < 0x80 ? kWordClass[c] : std::uint8_t{kWbOther};
+  return k == kWbLetter ? 1u : k == kWbNumeric ? 2u : 0u;
+}
 
 class IcuTokenizer final : public Tokenizer {
  public:
@@ -388,46 +540,110 @@ class IcuTokenizer final : public Tokenizer {
   IcuTokenizer(const IcuTokenizer&) = delete;
   IcuTokenizer& operator=(const IcuTokenizer&) = delete;
 
+  // ICU's break iterator costs about 20 ns a byte; it only sees the stretches
+  // around non-ASCII characters, cut where a break is certain (is_cut), and
+  // ascii_segment segments the ASCII between them. The tokenizer test compares
+  // the two with ICU alone on random and real text.
   void tokenize(std::string_view text, TokenList& out) override {
     TokenListBuilder builder(out);
-    // ICU's data is part of libicudata; failing to open the root word
-    // breaker means a broken installation, not bad input.
-    ALLIANCE_DCHECK(breaker_ != nullptr);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    char* buffer = builder.reserve(0, n + 16);
-    std::size_t used = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(n), &status);
-    ubrk_setUText(breaker_, utext_, &status);
-    ALLIANCE_DCHECK(U_SUCCESS(status));
-    int32_t start = ubrk_first(breaker_);
-    for (int32_t end = ubrk_next(breaker_); end != UBRK_DONE; start = end, end = ubrk_next(breaker_)) {
-      if (ubrk_getRuleStatus(breaker_) < UBRK_WORD_NONE_LIMIT) continue;
-      // Lowercase the segment; every code point of it belongs to the token
-      // whatever its class (UAX #29 already decided the boundaries).
-      const std::size_t begin = used;
-      for (std::size_t i = static_cast<std::size_t>(start); i < static_cast<std::size_t>(end);) {
-        const unsigned c = s[i];
-        if (c < 0x80) {
-          buffer[used++] = kAsciiLower[c];
-          ++i;
-          continue;
-        }
-        int length = 0;
-        const UChar32 cp = decode(s, i, length);
-        const Expansion& e = cp == kCapitalSigma ? mapper_.sigma_of(is_final_sigma(s, n, i)) : mapper_.get(cp);
-        if (e.bytes > length) buffer = builder.reserve(used, (n - i) + e.bytes + 16);
-        std::memcpy(buffer + used, e.utf8.data(), e.bytes);
-        used += e.bytes;
-        i += static_cast<std::size_t>(length);
+    Output o{builder, builder.reserve(0, n + 16), 0};
+    std::size_t pos = 0;
+    while (pos < n) {
+      const std::size_t q = first_non_ascii(s, pos, n);
+      if (q == n) {
+        ascii_segment(s, n, pos, n, o);
+        break;
       }
-      builder.push(begin, used, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+      std::size_t a = q;  // the last cut at or before q (pos is one)
+      while (a > pos && !is_cut(s, a)) --a;
+      std::size_t b = q + 1;
+      while (b < n && !is_cut(s, b)) ++b;
+      ascii_segment(s, n, pos, a, o);
+      icu_segment(s, n, a, b, o);
+      pos = b;
     }
-    builder.finish(used);
+    builder.finish(o.used);
   }
 
  private:
+  struct Output {
+    TokenListBuilder& builder;
+    char* buffer;
+    std::size_t used;
+  };
+
+  // The words of the ASCII text s[begin, end), `end` a cut or the end of the
+  // text, 64 bytes at a time; the stretch is copied lowercased to the output
+  // whole and the tokens point into it.
+  static void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin, std::size_t end, Output& o) {
+    TokenState t;
+    const std::size_t delta = o.used - begin;
+    const auto push = [&](std::size_t b, std::size_t e, std::size_t sb, std::size_t se) {
+      if (se - sb > 1 || s[sb] != '_') o.builder.push(b, e, sb, se);  // a lone '_' is no word (status 0)
+    };
+    unsigned prev = 0;
+    for (std::size_t i = begin; i < end; i += kBlock) {
+      const std::size_t count = std::min(kBlock, end - i);
+      BlockMasks m;
+      if (i + kBlock <= n) {
+        m = scan_block<true>(s + i, o.buffer + i + delta);
+      } else {  // near the end of the text: a zero-padded copy (NUL is Other)
+        unsigned char padded[kBlock] = {};
+        char lowered[kBlock];
+        std::memcpy(padded, s + i, count);
+        m = scan_block<true>(padded, lowered);
+        std::memcpy(o.buffer + i + delta, lowered, count);
+      }
+      const unsigned next = i + kBlock < end ? letter_or_digit(s[i + kBlock]) : 0u;
+      emit_runs(icu_word_bytes(m, prev, next), count, i, delta, t, push);
+      if (i + kBlock < end) prev = letter_or_digit(s[i + kBlock - 1]);
+    }
+    if (t.in) push(t.begin, end + delta, t.source_begin, end);
+    o.used += end - begin;
+  }
+
+  // ICU on s[begin, end); final sigma still looks at the whole text s[0, n).
+  void icu_segment(const unsigned char* s, std::size_t n, std::size_t begin, std::size_t end, Output& o) {
+    // ICU's data is part of libicudata; failing to open the root word
+    // breaker means a broken installation, not bad input.
+    ALLIANCE_DCHECK(breaker_ != nullptr);
+    UErrorCode status = U_ZERO_ERROR;
+    utext_ = utext_openUTF8(utext_, reinterpret_cast<const char*>(s + begin), static_cast<int64_t>(end - begin),
+                            &status);
+    ubrk_setUText(breaker_, utext_, &status);
+    ALLIANCE_DCHECK(U_SUCCESS(status));
+    std::size_t start = begin + static_cast<std::size_t>(ubrk_first(breaker_));
+    for (int32_t next = ubrk_next(breaker_); next != UBRK_DONE; next = ubrk_next(breaker_)) {
+      const std::size_t stop = begin + static_cast<std::size_t>(next);
+      if (ubrk_getRuleStatus(breaker_) >= UBRK_WORD_NONE_LIMIT) lower_segment(s, n, start, stop, o);
+      start = stop;
+    }
+  }
+
+  // Lowercases the segment s[start, stop); every code point of it belongs to
+  // the token whatever its class (UAX #29 already decided the boundaries).
+  void lower_segment(const unsigned char* s, std::size_t n, std::size_t start, std::size_t stop, Output& o) {
+    const std::size_t first = o.used;
+    for (std::size_t i = start; i < stop;) {
+      const unsigned c = s[i];
+      if (c < 0x80) {
+        o.buffer[o.used++] = kAsciiLower[c];
+        ++i;
+        continue;
+      }
+      int length = 0;
+      const UChar32 cp = decode(s, i, length);
+      const Expansion& e = cp == kCapitalSigma ? mapper_.sigma_of(is_final_sigma(s, n, i)) : mapper_.get(cp);
+      if (e.bytes > length) o.buffer = o.builder.reserve(o.used, (n - i) + e.bytes + 16);
+      std::memcpy(o.buffer + o.used, e.utf8.data(), e.bytes);
+      o.used += e.bytes;
+      i += static_cast<std::size_t>(length);
+    }
+    o.builder.push(first, o.used, start, stop);
+  }
+
   UBreakIterator* breaker_ = nullptr;
   UText* utext_ = nullptr;
   CaseMapper mapper_;

@@ -53,7 +53,7 @@ TEST(CliDiscourseAnalysisTest, KwicNeedsOneOfCategoryAndPattern) {
 }
 
 TEST(CliDiscourseAnalysisTest, TypesShowOverMatchingOnTheEmbeddedCorpus) {
-  const CliResult r = run_cli({"discourse", "types", "--format", "csv"});
+  const CliResult r = run_cli({"discourse", "types", "@sotu", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r;
   EXPECT_EQ(lines_of(r.out).at(0), "category,pattern,type,count,pct_of_pattern");
   EXPECT_NE(r.out.find("\nuniversal_values,liber*,liberia,"), std::string::npos);
@@ -62,10 +62,10 @@ TEST(CliDiscourseAnalysisTest, TypesShowOverMatchingOnTheEmbeddedCorpus) {
 }
 
 TEST(CliDiscourseAnalysisTest, TrendOnTheEmbeddedCorpus) {
-  const CliResult r = run_cli({"discourse", "trend", "--category", "identity", "--format", "json"});
+  const CliResult r = run_cli({"discourse", "trend", "@sotu", "--category", "identity", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r;
   EXPECT_NE(r.out.find("\"sen_slope\""), std::string::npos) << r;
-  const CliResult csv = run_cli({"discourse", "trend", "--category", "identity", "--format", "csv"});
+  const CliResult csv = run_cli({"discourse", "trend", "@sotu", "--category", "identity", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv;
   EXPECT_EQ(lines_of(csv.out).at(0), "category,measure,periods,S,var_S,z,p_value,tau,sen_slope,intercept");
   expect_usage_error(run_cli({"discourse", "trend", "--category", "identiy"}), "did you mean 'identity'?");

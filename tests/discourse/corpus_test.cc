@@ -157,11 +157,11 @@ TEST(CorpusTest, CsvErrorsAreLocated) {
   EXPECT_EQ(error_of({dir.write("b.csv", "date,text\n2020-01-01,x,y\n")}),
             (dir.path() / "b.csv").string() + ":2: record has 3 fields, the header has 2");
   EXPECT_EQ(error_of({dir.write("c.csv", "date,text\n2020-01-01,a\"b\n")}),
-            (dir.path() / "c.csv").string() + ":2: stray quote in an unquoted field");
+            (dir.path() / "c.csv").string() + ":2: stray quote in unquoted field; quote the whole field");
   EXPECT_EQ(error_of({dir.write("d.csv", "date,text\n2020-01-01,\"ab\"c\n")}),
-            (dir.path() / "d.csv").string() + ":2: text after a closing quote");
+            (dir.path() / "d.csv").string() + ":2: text after the closing quote of a field");
   EXPECT_EQ(error_of({dir.write("e.csv", "date,text\n2020-01-01,ok\n2020-01-01,\"open\n")}),
-            (dir.path() / "e.csv").string() + ":3: unterminated quoted field");
+            (dir.path() / "e.csv").string() + ":3: quoted field is never closed");
   EXPECT_EQ(error_of({dir.write("f.csv", "date,text\n2020-13-01,ok\n")}),
             (dir.path() / "f.csv").string() +
                 ":2: invalid date '2020-13-01' in field 'date' (expected a calendar date YYYY-MM-DD)");
@@ -313,7 +313,7 @@ TEST(CorpusTest, LineNumbersSurviveBlockBoundaries) {
   const auto jsonl_file = dir.write("long.jsonl", jsonl);
   EXPECT_EQ(error_of({jsonl_file}), jsonl_file.string() + ":" + std::to_string(n + 1) + ": missing field 'text'");
   const auto csv_file = dir.write("long.csv", csv);
-  EXPECT_EQ(error_of({csv_file}), csv_file.string() + ":" + std::to_string(2 * n + 2) + ": unterminated quoted field");
+  EXPECT_EQ(error_of({csv_file}), csv_file.string() + ":" + std::to_string(2 * n + 2) + ": quoted field is never closed");
   std::size_t count = 0;
   std::size_t last_line = 0;
   bool texts_ok = true;
@@ -360,6 +360,74 @@ TEST(CorpusTest, ValidatesCalendarDates) {
   EXPECT_FALSE(is_valid_date("2023-01-10T00"));
   EXPECT_FALSE(is_valid_date("20x3-01-10"));
   EXPECT_TRUE(is_valid_date("1790-01-01"));
+}
+
+// The date of one JSON Lines record whose date field holds `value`, or the
+// error message.
+std::string date_of(const std::string& value, bool local_dates = false) {
+  TempFolder dir;
+  const auto file = dir.write("d.jsonl", "{\"date\": \"" + value + "\", \"text\": \"x\"}\n");
+  CorpusOptions options;
+  options.local_dates = local_dates;
+  std::string date;
+  auto result = for_each_document({file}, options, [&](const Document& d) {
+    date = std::string(d.date);
+    return Status::ok();
+  });
+  if (!result.is_ok()) {
+    const std::string message = result.status().message();
+    return message.substr(message.find(": ") + 2);
+  }
+  return date;
+}
+
+TEST(CorpusTest, TimestampsGiveTheirUtcCalendarDate) {
+  EXPECT_EQ(date_of("2022-02-24T05:30:00Z"), "2022-02-24");
+  EXPECT_EQ(date_of("2022-02-24t05:30:00z"), "2022-02-24");
+  EXPECT_EQ(date_of("2022-02-24 05:30:00Z"), "2022-02-24");
+  EXPECT_EQ(date_of("2022-02-24T05:30:00.000Z"), "2022-02-24");
+  EXPECT_EQ(date_of("2022-02-24T23:59:59.999999+00:00"), "2022-02-24");
+  // Offsets that move the UTC date across midnight, both ways, and across a
+  // month, a leap day and a year end.
+  EXPECT_EQ(date_of("2022-02-24T01:30:00+02:00"), "2022-02-23");
+  EXPECT_EQ(date_of("2022-02-24T22:30:00-05:00"), "2022-02-25");
+  EXPECT_EQ(date_of("2024-03-01T00:15:00+01:00"), "2024-02-29");
+  EXPECT_EQ(date_of("2021-12-31T20:00:00-04:30"), "2022-01-01");
+  EXPECT_EQ(date_of("2022-02-24T01:30:00+02:00", true), "2022-02-24");
+  EXPECT_EQ(date_of("2021-12-31T20:00:00-04:30", true), "2021-12-31");
+}
+
+TEST(CorpusTest, TweetCreatedAtGivesItsDate) {
+  EXPECT_EQ(date_of("Thu Feb 24 05:30:00 +0000 2022"), "2022-02-24");
+  EXPECT_EQ(date_of("Thu Feb 24 23:30:00 -0100 2022"), "2022-02-25");
+  EXPECT_EQ(date_of("Thu Feb 24 23:30:00 -0100 2022", true), "2022-02-24");
+  EXPECT_EQ(date_of("Tue Mar 01 00:10:00 +0100 2022"), "2022-02-28");
+}
+
+TEST(CorpusTest, MalformedTimestampsSayWhatIsWrong) {
+  const auto message = [](const std::string& value, const std::string& why) {
+    return "invalid date '" + value + "' in field 'date' (" + why + ")";
+  };
+  EXPECT_EQ(date_of("2022-02-24T05:30:00"), message("2022-02-24T05:30:00", "missing time zone: Z or +HH:MM"));
+  EXPECT_EQ(date_of("2022-02-24T25:30:00Z"), message("2022-02-24T25:30:00Z", "hour, minute or second out of range"));
+  EXPECT_EQ(date_of("2022-02-24T05:30Z"), message("2022-02-24T05:30Z", "expected a time HH:MM:SS"));
+  EXPECT_EQ(date_of("2022-02-24T05:30:00.Z"),
+            message("2022-02-24T05:30:00.Z", "expected digits after the decimal point of the seconds"));
+  EXPECT_EQ(date_of("2022-02-24T05:30:00+0200"), message("2022-02-24T05:30:00+0200", "expected a time zone Z or +HH:MM"));
+  EXPECT_EQ(date_of("2022-02-24T05:30:00+24:00"), message("2022-02-24T05:30:00+24:00", "time zone offset out of range"));
+  EXPECT_EQ(date_of("2022-02-30T05:30:00Z"), message("2022-02-30T05:30:00Z", "not a calendar date YYYY-MM-DD"));
+  EXPECT_EQ(date_of("2022-02-24X05:30:00Z"), message("2022-02-24X05:30:00Z", "expected T after the date"));
+  EXPECT_EQ(date_of("Thu Fbr 24 05:30:00 +0000 2022"), message("Thu Fbr 24 05:30:00 +0000 2022", "unknown month 'Fbr'"));
+  EXPECT_EQ(date_of("Thu Feb 30 05:30:00 +0000 2022"), message("Thu Feb 30 05:30:00 +0000 2022", "not a calendar day"));
+  EXPECT_EQ(date_of("Thu Feb 24 05:30:00 +00:00 2022"),
+            message("Thu Feb 24 05:30:00 +00:00 2022", "expected Www Mmm DD HH:MM:SS +HHMM YYYY"));
+  EXPECT_EQ(date_of("Thu Feb 24 05:30:00 x0000 2022"),
+            message("Thu Feb 24 05:30:00 x0000 2022", "expected a time zone offset +HHMM"));
+  EXPECT_EQ(date_of("24.02.2022"),
+            message("24.02.2022", "expected a calendar date YYYY-MM-DD"));
+  EXPECT_EQ(date_of("yesterday"),
+            message("yesterday", "expected YYYY-MM-DD, an RFC 3339 timestamp such as 2022-02-24T05:30:00Z or a "
+                                 "tweet created_at such as Thu Feb 24 05:30:00 +0000 2022"));
 }
 
 TEST(CorpusTest, FormatFollowsTheName) {

@@ -1,6 +1,7 @@
 // Tests of count_corpus and format_count_csv (count.h): grouping keys,
 // periods, quoting, and independence from the thread count.
 #include "alliance/discourse/count.h"
+#include "alliance/discourse/tables.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

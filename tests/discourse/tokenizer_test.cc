@@ -1,7 +1,9 @@
 #include "alliance/discourse/tokenizer.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <fstream>
@@ -219,6 +221,118 @@ TEST(TokenizerTest, SimpleAgreesWithADirectStatementOnRandomText) {
     for (std::uint64_t k = 0; k < length; ++k) text += pieces[rng.below(pieces.size())];
     ASSERT_EQ(tokens_of(*tokenizer, text), reference_tokens(text)) << "seed " << seed << " round " << round;
   }
+}
+
+// ICU alone, the oracle of the icu tokeniser: its word break iterator over
+// the whole text; the kept segments (rule status >= UBRK_WORD_NONE_LIMIT) as
+// source spans.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> icu_word_spans(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator* breaker = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  ubrk_setUText(breaker, utext, &status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  int32_t start = ubrk_first(breaker);
+  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; start = end, end = ubrk_next(breaker)) {
+    if (ubrk_getRuleStatus(breaker) >= UBRK_WORD_NONE_LIMIT) {
+      spans.emplace_back(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end));
+    }
+  }
+  utext_close(utext);
+  ubrk_close(breaker);
+  return spans;
+}
+
+// The icu tokeniser's spans must be ICU's, and each token the segment
+// lowercased (final sigma aside, which depends on the text around it).
+void expect_same_as_icu(Tokenizer& tokenizer, const std::string& text, const std::string& context) {
+  TokenList list;
+  tokenizer.tokenize(text, list);
+  const auto expected = icu_word_spans(text);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  for (std::size_t i = 0; i < list.size(); ++i) spans.push_back(list.source_span(i));
+  ASSERT_EQ(spans, expected) << context << ": " << text;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string segment = text.substr(spans[i].first, spans[i].second - spans[i].first);
+    if (segment.find("\xCE\xA3") == std::string::npos) {
+      ASSERT_EQ(list[i], to_lower(segment)) << context;
+    }
+  }
+}
+
+// Characters whose word-break class matters to UAX #29, in and beyond ASCII:
+// every ASCII character, letters with and without combining marks, the
+// middle characters of each kind, spaces of several kinds (U+3000 is a
+// WSegSpace too), line breaks, ZWJ and emoji sequences, regional
+// indicators, Hebrew, kana, Han, Hangul and Thai (dictionary breaks),
+// format characters.
+std::vector<std::string> word_break_pieces() {
+  std::vector<std::string> pieces;
+  for (int c = 1; c < 0x80; ++c) pieces.emplace_back(1, static_cast<char>(c));
+  for (const char* p : {"a", "b", "Z", "1", "2", "_", ".", "'", ",", ";", ":", " ", " ", "\r", "\n", "x"}) {
+    pieces.emplace_back(p);  // the ASCII classes again, so that chains form
+  }
+  for (const char* p :
+       {"\xC3\xA9", "\xC3\x89", "\xCC\x81", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x9C", "\xE2\x80\x94",
+        "\xE2\x80\x93", "\xE2\x80\xA6", "\xE2\x80\xA4", "\xC2\xB7", "\xEF\xBC\x8E", "\xEF\xBC\x9A", "\xCD\xBE",
+        "\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x82", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\x8D", "\xEF\xB8\x8F",
+        "\xC2\xAD", "\xE2\x80\x8B", "\xF0\x9F\x94\xA5", "\xF0\x9F\x91\x8D", "\xF0\x9F\x8F\xBD", "\xE2\x9D\xA4",
+        "\xF0\x9F\x87\xBA", "\xF0\x9F\x87\xB8", "\xD7\x90", "\xD7\xA9", "\xE3\x82\xA2", "\xE3\x81\x82",
+        "\xE4\xB8\xAD", "\xEA\xB0\x80", "\xE0\xB8\x81", "\xE0\xB8\xB2", "\xCE\xA3", "\xCE\xBB", "\xD9\xA3",
+        "\xEF\xBC\x91", "\xE2\x85\xA0", "\xC2\xB2", "\xE2\x80\xAF", "\xEF\xB9\x90", "\xE2\x81\xA0"}) {
+    pieces.emplace_back(p);
+  }
+  return pieces;
+}
+
+TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRandomText) {
+  const std::vector<std::string> pieces = word_break_pieces();
+  auto tokenizer = make_tokenizer(TokenizerKind::kIcu);
+  for (const std::uint64_t ascii_share : {100, 95, 50}) {
+    core::Rng rng = core::Rng::stream(17, ascii_share);
+    for (int round = 0; round < 4000; ++round) {
+      std::string text;
+      const std::uint64_t length = rng.below(300);  // past several 64-byte blocks
+      for (std::uint64_t k = 0; k < length; ++k) {
+        const bool ascii = rng.below(100) < ascii_share;
+        text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
+      }
+      expect_same_as_icu(*tokenizer, text, "round " + std::to_string(round));
+    }
+  }
+}
+
+TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnEveryShortAsciiContext) {
+  // Every character between every pair of the ASCII word-break classes, and
+  // at both ends of the text.
+  const std::vector<std::string> around = {"", "a", "Z", "7", "_", ".", "'", ",", ";", ":", " ", "\r", "\n", "-", "\""};
+  auto tokenizer = make_tokenizer(TokenizerKind::kIcu);
+  for (int c = 1; c < 0x80; ++c) {
+    for (const std::string& left : around) {
+      for (const std::string& right : around) {
+        for (const std::string& outer : {std::string(), std::string("a"), std::string("1"), std::string("\xC3\xA9")}) {
+          expect_same_as_icu(*tokenizer, outer + left + static_cast<char>(c) + right + outer, "ascii context");
+        }
+      }
+    }
+  }
+}
+
+TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRealText) {
+  std::ifstream in(std::string(ALLIANCE_TEST_FIXTURES_DIR) + "/discourse/sample.jsonl");
+  ASSERT_TRUE(in.good());
+  auto tokenizer = make_tokenizer(TokenizerKind::kIcu);
+  std::string line, all;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    expect_same_as_icu(*tokenizer, line, "sample.jsonl line " + std::to_string(++lines));
+    all += line;
+    all += '\n';
+  }
+  EXPECT_GT(lines, 100);
+  expect_same_as_icu(*tokenizer, all, "sample.jsonl as one text");
+  for (const Case& c : read_cases()) expect_same_as_icu(*tokenizer, c.input, "tokenizer_cases.tsv");
 }
 
 TEST(TokenizerTest, ParsesKindNames) {

@@ -12,7 +12,7 @@
 // ReadSummary::warnings (the first kMaxWarnings of them), never silently.
 // The format follows the path (corpus_format): a folder is a folder of .txt
 // files, a name ending in .csv (before any .gz/.zst) is CSV, anything else
-// JSON Lines. Compression is recognised by the magic bytes, not the name.
+// JSON Lines; the path `-` is standard input (CorpusOptions::format). Compression is recognised by the magic bytes, not the name.
 //
 // Thread safety: for_each_document may run in several threads at once on
 // separate calls; a Document is valid only during its visit.
@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -56,23 +57,36 @@ struct Document {
   std::string_view field(std::string_view name) const;
 };
 
+/// The kind of an input path.
+enum class CorpusFormat { kJsonLines, kCsv, kTextFolder };
+
 struct CorpusOptions {
   /// Skip bad documents (counted and reported in ReadSummary) instead of
   /// stopping at the first one.
   bool skip_bad = false;
   /// The field (JSON key or CSV column) holding the text.
   std::string text_field = "text";
-  /// The field holding the ISO date YYYY-MM-DD.
+  /// The field holding the date: YYYY-MM-DD, an RFC 3339 timestamp or a
+  /// tweet's created_at (docs/formats/corpus.md).
   std::string date_field = "date";
+  /// A timestamp's date is its writer's calendar date (its own offset), not
+  /// the UTC one.
+  bool local_dates = false;
   /// When not empty: the field holding a year YYYY, used when a record has no
-  /// date_field; the date becomes YYYY-01-01 (e.g. the State of the Union
+  /// date_field; the date becomes YYYY-year_day (e.g. the State of the Union
   /// corpus, which gives the year of each address only).
   std::string year_field;
+  /// The month and day (MM-DD) of a document dated by its year field.
+  std::string year_day = "01-01";
   /// The field holding the document id (optional in the data).
   std::string id_field = "id";
   /// For a folder of .txt files: the metadata CSV (default: metadata.csv in
   /// the folder). Its column `file` names the .txt file of each row.
   std::filesystem::path metadata;
+  /// When set, the format of every file input (kJsonLines or kCsv), whatever
+  /// its name; else the name decides (corpus_format), and standard input
+  /// (`-`) is JSON Lines when its first byte is `{`, else CSV.
+  std::optional<CorpusFormat> format;
 };
 
 struct ReadSummary {
@@ -82,8 +96,6 @@ struct ReadSummary {
   std::vector<std::string> warnings;  // `file:line: message`, the first kMaxWarnings
 };
 
-/// The kind of an input path.
-enum class CorpusFormat { kJsonLines, kCsv, kTextFolder };
 /// A folder is kTextFolder; a name ending in .csv (before any .gz/.zst) is
 /// kCsv; anything else is kJsonLines.
 CorpusFormat corpus_format(const std::filesystem::path& path);

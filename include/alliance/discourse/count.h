@@ -33,15 +33,39 @@ namespace alliance::discourse {
 
 struct CountOptions {
   /// Group keys, in order: year (date[0:4]), quarter (YYYY-Q1..Q4, beyond
-  /// DISCOURSE.md), month (date[0:7]), period (pre or post split_date), or
-  /// any field of the records (author, channel...).
+  /// DISCOURSE.md), month (date[0:7]), week (ISO 8601, YYYY-Www), period
+  /// (split_date's pre or post, or the period of `breaks`), or any field of
+  /// the records (author, channel...).
   std::vector<std::string> by{"year", "author"};
-  /// Required when `by` holds "period": documents dated before it are `pre`,
-  /// the others (the date itself included) `post`. ISO YYYY-MM-DD.
+  /// For "period" without breaks: documents dated before it are `pre`, the
+  /// others (the date itself included) `post`. ISO YYYY-MM-DD.
   std::optional<std::string> split_date;
+  /// For "period": dates YYYY-MM-DD, ascending, that cut the timeline; a
+  /// period is named by its first day (the break on or before the document's
+  /// date), and dates before the first break by "before_" and that break.
+  std::vector<std::string> breaks;
+  /// The field holding each document's country as an ISO 3166-1 alpha-3
+  /// code, for the keys read from the reference tables: member (`ally` when
+  /// the document is dated on or after the country's accession in
+  /// allies.csv, else `not_ally`), region (allies.csv's M49 region, "" for
+  /// other countries) and group:NAME (`in` or `out` of groups.csv's NAME).
+  std::string country_field;
+  /// The folder of allies.csv, other_actors.csv and groups.csv
+  /// (data/reference/), read when a key needs them.
+  std::filesystem::path reference_dir;
+  /// Joins, each "FILE:FIELD=COLUMN": the CSV FILE's row whose COLUMN equals
+  /// the document's FIELD lends its columns as group keys (a key named after
+  /// a joined column is read from the join, not from the document).
+  std::vector<std::string> joins;
+  /// A document whose FIELD is not in a joined table: an error, or (true)
+  /// grouped with the joined columns empty.
+  bool join_missing_keep = false;
   TokenizerKind tokenizer = TokenizerKind::kSimple;
   /// Worker threads (>= 1), plus one reader thread.
   int threads = 1;
+  /// Memory grows with the number of distinct groups: more than this many
+  /// is refused (kInvalidArgument) rather than exhausting memory.
+  std::uint64_t max_groups = 1'000'000;
   /// Called now and then from the calling thread with (bytes read, total
   /// bytes) while counting; may be empty.
   std::function<void(std::uint64_t, std::uint64_t)> progress;
@@ -69,9 +93,8 @@ Status validate_count_options(const CountOptions& options);
 Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                                  const CountOptions& count, const CorpusOptions& corpus);
 
-/// DISCOURSE.md's CSV: header `<keys>,category,matches,docs,tokens,per_doc,
-/// per_1k_tokens`, one row per group x category, `\n` line ends.
-std::string format_count_csv(const CountResult& result);
+/// The message of a count that met more than `max_groups` groups.
+std::string too_many_groups_message(std::uint64_t max_groups);
 
 }  // namespace alliance::discourse
 

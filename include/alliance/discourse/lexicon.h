@@ -55,7 +55,13 @@ enum class LexiconFormat { kYaml, kLiwc, kLexicoder };
 /// else is kInvalidArgument.
 Result<LexiconFormat> lexicon_format(const std::filesystem::path& path);
 
-/// Reads a lexicon file, its format chosen by lexicon_format().
+/// The format of lexicon text read without a name (standard input): its
+/// first non-blank line is `%` (LIWC) or starts with `+` (Lexicoder); anything
+/// else is read as YAML.
+LexiconFormat sniff_lexicon_format(std::string_view text);
+
+/// Reads a lexicon file, its format chosen by lexicon_format(); the path
+/// `-` reads standard input, its format chosen by sniff_lexicon_format().
 Result<Lexicon> read_lexicon(const std::filesystem::path& path);
 
 /// Parses lexicon text in `format`; `source` names it in messages.

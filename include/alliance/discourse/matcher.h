@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <span>
@@ -55,6 +56,15 @@ class Matcher {
   std::size_t entry_length(std::size_t e) const { return entries_[e].globs.size(); }
   bool has_phrases() const { return has_phrases_; }
 
+  /// False only when no pattern can match `token`, judged from its first
+  /// three bytes alone (true does not mean a match). Most tokens of running
+  /// text fail it, which spares them the per-type cache.
+  bool may_match(std::string_view token) const {
+    char padded[4] = {};
+    for (std::size_t k = 0; k < token.size() && k < 3; ++k) padded[k] = token[k];
+    return may_match_padded(padded, token.size());
+  }
+
  private:
   friend class MatchSession;
   struct Entry {
@@ -69,6 +79,32 @@ class Matcher {
     bool in_phrase = false;
   };
   Matcher() = default;
+  // The filter behind may_match. Per first byte of a token: no pattern
+  // starts with it (kNone), one whose wildcard comes right after it does
+  // (kAll), or check `filter_`: one bit per hash of (up to) the first three
+  // bytes, set for every key a pattern could match.
+  enum : std::uint8_t { kNone = 0, kAll = 1, kCheck = 2 };  // kAll: also when a pattern starts with a wildcard
+  static constexpr int kFilterBits = 16;
+  // REQUIRES: 4 bytes readable from `p`.
+  static std::uint32_t filter_slot(const char* p, std::size_t length) {
+    static constexpr std::uint32_t kKeep[4] = {0, 0xFFu, 0xFFFFu, 0xFFFFFFu};
+    std::uint32_t key = 0;
+    std::memcpy(&key, p, 4);
+    // Masking by value keeps the first bytes only on a little-endian machine;
+    // elsewhere it keeps other bytes, but the same ones for patterns and
+    // tokens, so the filter stays a necessary condition.
+    key &= kKeep[length < 3 ? length : 3];
+    return (key * 0x9E3779B1u) >> (32 - kFilterBits);
+  }
+  // Branch-free: whether a token passes is unpredictable, so the
+  // first-byte and bitmap answers are both computed and combined.
+  bool may_match_padded(const char* p, std::size_t length) const {
+    const std::uint32_t first = first_byte_[static_cast<unsigned char>(p[0])];
+    const std::uint32_t slot = filter_slot(p, length);
+    const auto bit = static_cast<std::uint32_t>(filter_[slot >> 6] >> (slot & 63)) & 1u;
+    return ((first & kAll) | ((first >> 1) & bit)) != 0;
+  }
+  void build_filter();
   // The glob ids matching `token`, in increasing order.
   void matching_globs(std::string_view token, std::vector<std::uint32_t>& out) const;
 
@@ -81,6 +117,8 @@ class Matcher {
   std::vector<std::uint32_t> general_;                     // every other glob
   std::vector<std::vector<std::uint32_t>> phrase_starts_;  // glob id -> phrase entries it starts
   bool has_phrases_ = false;
+  std::uint8_t first_byte_[256] = {};
+  std::vector<std::uint64_t> filter_;
 };
 
 /// One counted match: `length` tokens from `token` (1 for a word, more for a
