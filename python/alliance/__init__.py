@@ -5,6 +5,7 @@ module whose functions mirror the CLI's commands and return pandas
 DataFrames with the columns of the CLI's CSV:
 
 - :mod:`alliance.supply`: pillar 1, the supply of security public goods;
+- :mod:`alliance.discourse`: pillar 2, lexicon measurement of corpora;
 - :mod:`alliance.network` and :mod:`alliance.capability`: pillar 3;
 - :mod:`alliance.data`: the embedded panel;
 - :func:`alliance.report`: the whole report folder.
@@ -17,14 +18,14 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from . import capability, data, errors, network, supply
+from . import capability, data, discourse, errors, network, supply
 from . import _alliance
 from ._inputs import PathLike, data_dir, path_or_empty
 from ._tables import Tables
 from .errors import (Cancelled, Error, InternalError, InvalidArgument, IOFailure, NotFound,
                      ParseError)
 
-__all__ = ["supply", "network", "capability", "data", "errors", "report", "Tables", "Error", "ParseError",
+__all__ = ["supply", "discourse", "network", "capability", "data", "errors", "report", "Tables", "Error", "ParseError",
            "InvalidArgument", "NotFound", "IOFailure", "Cancelled", "InternalError"]
 
 __version__ = "0.1.0"

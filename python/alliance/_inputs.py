@@ -49,6 +49,15 @@ def path_or_empty(path: Optional[PathLike]) -> str:
     return "" if path is None else os.fspath(path)
 
 
+def table_source(spec, table: Union[None, PathLike, pd.DataFrame]) -> None:
+    """Sets ``spec.csv_text`` (a DataFrame as CSV, read as the file would be)
+    or ``spec.path`` (a file) on a shim's input spec; ``None`` sets neither."""
+    if isinstance(table, pd.DataFrame):
+        spec.csv_text = table.to_csv(index=False, lineterminator="\n")
+    elif table is not None:
+        spec.path = path_or_empty(table)
+
+
 @contextlib.contextmanager
 def temporary_csv(frame: pd.DataFrame, suffix: str = ".csv") -> Iterator[str]:
     """Writes ``frame`` as CSV (full float precision) to a temporary file that

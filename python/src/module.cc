@@ -13,6 +13,7 @@ PYBIND11_MODULE(_alliance, m) {
   m.attr("default_data_dir") = ALLIANCE_DEFAULT_DATA_DIR;
   python::register_errors(m);
   python::bind_supply(m);
+  python::bind_discourse(m);
   python::bind_capability(m);
   python::bind_report(m);
 }

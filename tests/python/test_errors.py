@@ -8,6 +8,14 @@ import alliance
 from alliance import _alliance
 
 
+def test_not_found_is_file_not_found_error(tmp_path):
+    with pytest.raises(alliance.NotFound) as caught:
+        alliance.discourse.count(tmp_path / "missing.jsonl")
+    assert isinstance(caught.value, FileNotFoundError)
+    assert isinstance(caught.value, alliance.Error)
+    assert "missing.jsonl" in str(caught.value)
+
+
 def test_a_missing_file_is_an_os_error(tmp_path):
     # core::read_file reports a missing rules file as an I/O error.
     with pytest.raises(OSError) as caught:
