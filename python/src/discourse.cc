@@ -57,7 +57,7 @@ Result<Prepared> prepare(const CorpusSpec& spec, const PipedCorpus* piped) {
   prepared.options = spec.options;
   if (piped != nullptr) {
     prepared.inputs.emplace_back(piped->path());
-    prepared.options.format = discourse::CorpusFormat::kCsv;
+    prepared.options.format = discourse::CorpusFormat::kJsonLines;
   } else {
     // As `alliance discourse` resolves its corpus arguments: @name is an
     // embedded corpus, no corpus the default one, each with its own reader

@@ -1,7 +1,9 @@
 // An in-memory corpus (the columns of a DataFrame) handed to the discourse
-// readers as a CSV stream through a pipe: the engine reads
+// readers as a JSON Lines stream through a pipe: the engine reads
 // /proc/self/fd/<n> as it reads any corpus file, block by block, while a
-// writer thread encodes the CSV from the Python strings themselves. No copy
+// writer thread encodes the records from the Python strings themselves
+// (JSON Lines rather than CSV: the readers parse it faster, and line N is
+// document N). No copy
 // of the corpus is made: the writer reads each str's own code units (ASCII,
 // Latin-1, UCS-2 or UCS-4; str is immutable and the caller's lists keep every
 // one alive) and encodes UTF-8 into a 1 MiB buffer, so memory stays at that
@@ -12,6 +14,7 @@
 #ifndef ALLIANCE_PYTHON_PIPED_CORPUS_H_
 #define ALLIANCE_PYTHON_PIPED_CORPUS_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -37,16 +40,15 @@ class PipedCorpus {
   /// Stops the writer (closing our read end ends a write the engine no
   /// longer reads) and waits for it. Idempotent.
   void finish();
-  /// `text` (a message, a cell) with every `<path>:<line>` replaced by
-  /// `<corpus>:<row>`, the 1-based position of the document the line falls
-  /// in, and a bare path by `<corpus>`. REQUIRES: finish() was called.
+  /// `text` (a message, a cell) with the pipe's path replaced by `<corpus>`;
+  /// a line number after it is the 1-based position of the document.
   std::string locate(const std::string& text) const;
 
  private:
-  void write_all(int fd);
+  void write_all(int fd) const;
 
-  /// One cell's code units: `kind` 0 for ASCII bytes (and None: empty),
-  /// else PyUnicode_1BYTE_KIND, _2BYTE_KIND or _4BYTE_KIND.
+  /// One cell's code units: `kind` -1 for None, 0 for ASCII bytes, else
+  /// PyUnicode_1BYTE_KIND, _2BYTE_KIND or _4BYTE_KIND.
   struct Cell {
     const void* data = nullptr;
     std::size_t length = 0;
@@ -57,7 +59,6 @@ class PipedCorpus {
   std::vector<std::string> columns_;
   std::vector<std::vector<Cell>> cells_;  // [column][row]
   std::size_t rows_ = 0;
-  std::vector<std::size_t> row_lines_;  // the CSV line each row starts on (the header is line 1)
   int read_fd_ = -1;
   std::string path_;
   std::thread writer_;
