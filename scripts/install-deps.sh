@@ -11,6 +11,7 @@ packages=(
   libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zlib1g-dev libyaml-cpp-dev
   libboost-graph-dev gnuplot-nox graphviz
   libssl-dev chromium
+  libopenmpi-dev openmpi-bin
   python3-dev python3-pybind11 pybind11-dev python3-numpy python3-pandas python3-pytest
   python3-setuptools python3-venv
 )

@@ -1,20 +1,17 @@
-// alliance network compensation|render|audit and alliance capability
-// institutions|matrix|cover: pillar 3, capability aggregation
-// (docs/capability.md).
-#include <fmt/format.h>
-
+// alliance capability institutions|matrix|cover: pillar 3, the
+// institutional system and the capability matrix (docs/capability.md).
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "alliance/capability/audit.h"
 #include "alliance/capability/compensation.h"
-#include "alliance/capability/graphviz.h"
 #include "alliance/capability/institutions.h"
 #include "alliance/capability/matrix.h"
+#include "alliance/capability/set_cover.h"
 #include "alliance/capability/tables.h"
 #include "alliance/core/datasets.h"
-#include "alliance/core/file.h"
+#include "alliance/core/text.h"
 #include "alliance/version.h"
 #include "cli_common.h"
 #include "commands.h"
@@ -24,15 +21,6 @@ namespace {
 
 using capability::CapabilityPaths;
 
-struct NetworkOptions {
-  std::string data;        // compensation table
-  std::string categories;  // item categories
-  std::string prices;
-  std::string claims;
-  std::string dot_program = "dot";
-  OutputOptions output;
-};
-
 struct CapabilityOptions {
   std::string data;
   std::string links;
@@ -41,84 +29,21 @@ struct CapabilityOptions {
   OutputOptions output;
 };
 
-std::string or_default(const std::string& given, const std::string& data_dir, const char* relative) {
-  return given.empty() ? core::data_path(data_dir, relative) : given;
-}
-
-std::vector<std::pair<std::string, std::string>> meta(std::string command,
+std::vector<std::pair<std::string, std::string>> capability_meta(std::string command,
                                                       std::vector<std::pair<std::string, std::string>> inputs) {
   std::vector<std::pair<std::string, std::string>> m{{"command", std::move(command)}, {"version", ALLIANCE_VERSION}};
   for (auto& input : inputs) m.push_back(std::move(input));
   return m;
 }
 
-struct LoadedNetwork {
-  core::ActorRegistry actors;
-  capability::ItemCategories categories;
-  capability::CompensationTable table;
-  capability::CompensationNetwork network;
-  std::string table_path, categories_path;
-};
-
-Result<LoadedNetwork> load_network(const GlobalOptions& global, const NetworkOptions& options) {
-  const std::string dir = resolve_data_dir(global);
-  ALLIANCE_ASSIGN_OR_RETURN(core::ActorRegistry actors, core::load_actors(dir));
-  const std::string categories_path = or_default(options.categories, dir, CapabilityPaths::kItemCategories);
-  const std::string table_path = or_default(options.data, dir, CapabilityPaths::kCompensation);
-  ALLIANCE_ASSIGN_OR_RETURN(auto categories, capability::ItemCategories::read(categories_path));
-  ALLIANCE_ASSIGN_OR_RETURN(auto table, capability::CompensationTable::read(table_path, actors, categories));
-  auto network = capability::analyse_compensation(table, actors);
-  return LoadedNetwork{std::move(actors), std::move(categories), std::move(table), std::move(network),
-                       table_path,        categories_path};
-}
-
-Status run_compensation(const GlobalOptions& global, const NetworkOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(LoadedNetwork loaded, load_network(global, options));
-  if (options.output.format == "dot") {
-    return write_text(capability::compensation_dot(loaded.table, loaded.network), options.output.output);
-  }
-  std::vector<capability::DealValue> values;
-  std::string currency;
-  if (!options.prices.empty()) {
-    ALLIANCE_ASSIGN_OR_RETURN(auto prices, capability::PriceList::read(options.prices, loaded.categories));
-    values = capability::value_deals(loaded.table, prices);
-    currency = prices.currency;
-  }
-  auto m = meta("network compensation", {{"data", loaded.table_path}, {"categories", loaded.categories_path}});
-  if (!options.prices.empty()) m.emplace_back("prices", options.prices);
-  return write_tables(
-      capability::compensation_tables(loaded.network, options.prices.empty() ? nullptr : &values, currency),
-      options.output, m);
-}
-
-Status run_render(const GlobalOptions& global, const NetworkOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(LoadedNetwork loaded, load_network(global, options));
-  if (options.output.output.empty() || options.output.output == "-") {
-    return Status::invalid_argument("network render: give --output FILE.svg");
-  }
-  ALLIANCE_ASSIGN_OR_RETURN(
-      std::string svg,
-      capability::render_svg(capability::compensation_dot(loaded.table, loaded.network), options.dot_program));
-  return core::write_file_atomically(options.output.output, svg);
-}
-
-Status run_audit(const GlobalOptions& global, const NetworkOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(LoadedNetwork loaded, load_network(global, options));
-  const std::string claims_path = or_default(options.claims, resolve_data_dir(global), CapabilityPaths::kTextClaims);
-  ALLIANCE_ASSIGN_OR_RETURN(auto claims, capability::read_text_claims(claims_path, loaded.actors));
-  const auto findings = capability::audit_text_claims(claims, loaded.table, loaded.network);
-  return write_tables(capability::audit_tables(findings), options.output,
-                      meta("network audit", {{"data", loaded.table_path}, {"claims", claims_path}}));
-}
-
 Status run_institutions(const GlobalOptions& global, const CapabilityOptions& options) {
   const std::string dir = resolve_data_dir(global);
-  const std::string instruments = or_default(options.data, dir, CapabilityPaths::kInstitutions);
-  const std::string links = or_default(options.links, dir, CapabilityPaths::kInstitutionLinks);
+  const std::string instruments = CapabilityPaths::resolve(options.data, dir, CapabilityPaths::kInstitutions);
+  const std::string links = CapabilityPaths::resolve(options.links, dir, CapabilityPaths::kInstitutionLinks);
   ALLIANCE_ASSIGN_OR_RETURN(auto system, capability::InstitutionalSystem::read(instruments, links));
   const auto analysis = capability::analyse_institutions(system);
   return write_tables(capability::institution_tables(system, analysis), options.output,
-                      meta("capability institutions", {{"data", instruments}, {"links", links}}));
+                      capability_meta("capability institutions", {{"data", instruments}, {"links", links}}));
 }
 
 Result<std::pair<capability::CapabilityMatrix, core::ActorRegistry>> load_matrix(const std::string& dir,
@@ -131,74 +56,29 @@ Result<std::pair<capability::CapabilityMatrix, core::ActorRegistry>> load_matrix
 
 Status run_matrix(const GlobalOptions& global, const CapabilityOptions& options) {
   const std::string dir = resolve_data_dir(global);
-  const std::string path = or_default(options.data, dir, CapabilityPaths::kContributions);
+  const std::string path = CapabilityPaths::resolve(options.data, dir, CapabilityPaths::kContributions);
   ALLIANCE_ASSIGN_OR_RETURN(auto loaded, load_matrix(dir, path));
   return write_tables(capability::matrix_tables(loaded.first), options.output,
-                      meta("capability matrix", {{"data", path}}));
+                      capability_meta("capability matrix", {{"data", path}}));
 }
 
 Status run_cover(const GlobalOptions& global, const CapabilityOptions& options) {
   const std::string dir = resolve_data_dir(global);
-  const std::string path = or_default(options.data, dir, CapabilityPaths::kContributions);
+  const std::string path = CapabilityPaths::resolve(options.data, dir, CapabilityPaths::kContributions);
   ALLIANCE_ASSIGN_OR_RETURN(auto loaded, load_matrix(dir, path));
   std::vector<std::string> excluded;
   if (!options.exclude.empty()) {
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t end = options.exclude.find(',', start);
-      excluded.push_back(options.exclude.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
+    // Empty parts are kept so that "USA,,GBR" is reported, not ignored.
+    for (const std::string_view code : core::split(options.exclude, ',')) excluded.emplace_back(code);
   }
   ALLIANCE_ASSIGN_OR_RETURN(auto cover,
                             capability::analyse_cover(loaded.first, loaded.second, excluded, options.limit));
-  auto m = meta("capability cover", {{"data", path}});
+  auto m = capability_meta("capability cover", {{"data", path}});
   if (!options.exclude.empty()) m.emplace_back("exclude", options.exclude);
   return write_tables(capability::cover_tables(loaded.first, cover), options.output, m);
 }
 
-// add_output_options with `dot` as one more format.
-void add_network_output(CLI::App& command, OutputOptions& options, bool with_dot) {
-  if (!with_dot) {
-    add_output_options(command, options);
-    return;
-  }
-  command.add_option("--format", options.format, "output format (dot: Graphviz source)")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "latex", "dot"}))
-      ->capture_default_str();
-  command.add_option("--output,-o", options.output, "write to FILE instead of stdout (atomically)");
-  command.add_option("--table", options.table,
-                     "print only the table of this name (CSV and TSV print the first table by default)");
-}
-
 }  // namespace
-
-void register_network(CLI::App& app, const GlobalOptions& global, int& code) {
-  CLI::App* network = app.add_subcommand("network", "pillar 3: the compensation network of the article's Table 2");
-  network->require_subcommand(1);
-  const auto add = [&](const char* name, const char* help, Status (*run)(const GlobalOptions&, const NetworkOptions&)) {
-    auto options = std::make_shared<NetworkOptions>();
-    CLI::App* command = network->add_subcommand(name, help);
-    command->add_option("--data", options->data,
-                        "compensation table (CSV deal,compensators,compensated,...; default: the article's Table 2)");
-    command->add_option("--categories", options->categories, "item categories (CSV item,category,note)");
-    command->callback(run_into(code, [&global, options, run] { return run(global, *options); }));
-    return std::make_pair(command, options);
-  };
-  auto [compensation, compensation_options] =
-      add("compensation", "roles, degrees, items by category, equipment unlocked for Ukraine, components",
-          run_compensation);
-  add_network_output(*compensation, compensation_options->output, true);
-  compensation->add_option("--prices", compensation_options->prices,
-                           "unit prices (CSV item,unit_price,currency,year,source) to value each deal");
-  auto [render, render_options] = add("render", "draw the network as SVG with Graphviz", run_render);
-  render->add_option("--output,-o", render_options->output.output, "the SVG file (written atomically)")->required();
-  render->add_option("--dot", render_options->dot_program, "the Graphviz program")->capture_default_str();
-  auto [audit, audit_options] = add("audit", "what the article's text says about roles, against Table 2", run_audit);
-  add_network_output(*audit, audit_options->output, false);
-  audit->add_option("--claims", audit_options->claims, "text claims (CSV claim,iso3,role,counterpart,...)");
-}
 
 void register_capability(CLI::App& app, const GlobalOptions& global, int& code) {
   CLI::App* group = app.add_subcommand("capability", "pillar 3: institutional system and capability matrix");

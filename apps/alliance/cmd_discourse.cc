@@ -81,7 +81,7 @@ core::Meta count_meta(const CorpusSource& source, const discourse::CountOptions&
 }
 
 Status run_count(const GlobalOptions& global, const CountCommandOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSource source, resolve_corpus_source(resolve_data_dir(global), options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSource source, resolve_corpus_source(resolve_data_dir(global), options.source, "@ungdc-allies"));
   const std::vector<fs::path>& inputs = source.inputs;
   discourse::CountOptions count;
   if (source.embedded) count.by = source.embedded->default_by;

@@ -42,7 +42,10 @@ struct Sources {
 };
 
 Result<Sources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(CorpusSource source, resolve_corpus_source(resolve_data_dir(global), options.corpus));
+  // The analyses keep @sotu as their default until the report, whose
+  // provenance commands name no corpus, reads the allies' speeches too.
+  ALLIANCE_ASSIGN_OR_RETURN(CorpusSource source,
+                            resolve_corpus_source(resolve_data_dir(global), options.corpus, "@sotu"));
   Sources s;
   s.inputs = std::move(source.inputs);
   s.corpus = std::move(source.corpus);

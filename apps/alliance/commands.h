@@ -19,8 +19,6 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code);
 // kwic, types, trend, compare on the `discourse` group (cmd_discourse_analysis.cc).
 void register_discourse_analysis(CLI::App& discourse, const GlobalOptions& global, int& code);
 void register_model(CLI::App& app, const GlobalOptions& global, int& code);
-// Adds club, joint, sidepay and fit under `model` (cmd_model_extensions.cc).
-void register_model_extensions(CLI::App& model, const GlobalOptions& global, int& code);
 
 }  // namespace alliance::cli
 

@@ -10,7 +10,7 @@ void add_corpus_source_options(CLI::App& command, CorpusSourceOptions& options) 
   command.add_option("corpus", options.corpus,
                      "JSON Lines files, CSV files (*.csv), folders of .txt files, - (standard input) or an "
                      "embedded corpus @ungdc-allies or @sotu; .zst/.gz read transparently (default: "
-                     "@ungdc-allies)");
+                     "count: @ungdc-allies, kwic/types/trend/compare: @sotu)");
   command.add_option("--lexicon", options.lexicon,
                      "lexicon: quanteda YAML, LIWC .dic, Lexicoder .lc3 or - (standard input, format by content; "
                      "default: data/paper2024/lexicon.yaml)");
@@ -37,7 +37,8 @@ void add_corpus_source_options(CLI::App& command, CorpusSourceOptions& options) 
                      "for a folder of .txt files: the metadata CSV (column 'file'; default FOLDER/metadata.csv)");
 }
 
-Result<CorpusSource> resolve_corpus_source(const fs::path& data_dir, const CorpusSourceOptions& options) {
+Result<CorpusSource> resolve_corpus_source(const fs::path& data_dir, const CorpusSourceOptions& options,
+                                           std::string_view default_corpus) {
   CorpusSource source;
   source.corpus.skip_bad = options.skip_bad;
   source.corpus.text_field = options.text_field;
@@ -59,7 +60,7 @@ Result<CorpusSource> resolve_corpus_source(const fs::path& data_dir, const Corpu
     if (!source.embedded) source.embedded = std::move(embedded);
   }
   if (options.corpus.empty()) {
-    source.embedded = discourse::embedded_corpora().front();
+    ALLIANCE_ASSIGN_OR_RETURN(source.embedded, discourse::find_embedded_corpus(default_corpus));
     source.inputs.push_back(data_dir / source.embedded->path);
   }
   if (source.embedded) source.corpus = discourse::embedded_corpus_options(*source.embedded, source.corpus);

@@ -45,9 +45,9 @@ struct CorpusSource {
 };
 
 // The inputs and reader options the flags ask for. `@name` is an embedded
-// corpus (discourse/embedded.h); with no corpus, the default embedded one.
-Result<CorpusSource> resolve_corpus_source(const std::filesystem::path& data_dir,
-                                           const CorpusSourceOptions& options);
+// corpus (discourse/embedded.h); with no corpus, `default_corpus`.
+Result<CorpusSource> resolve_corpus_source(const std::filesystem::path& data_dir, const CorpusSourceOptions& options,
+                                           std::string_view default_corpus);
 
 // Skipped documents are reported even with --quiet: never silent.
 void report_skipped(const discourse::ReadSummary& read);

@@ -9,7 +9,9 @@
 #include <numeric>
 #include <set>
 
-#include "capability/text_util.h"
+#include "alliance/core/datasets.h"
+#include "alliance/core/text.h"
+#include "capability/identifier.h"
 
 namespace alliance::capability {
 
@@ -97,7 +99,8 @@ Result<CompensationTable> CompensationTable::from_csv(const core::CsvTable& csv,
       return csv.error_at(row, as_of_col, fmt::format("'{}' is not a date (YYYY-MM or YYYY-MM-DD)", as_of));
     }
     std::vector<std::string> from;
-    for (const std::string& code : detail::split(from_text, ';')) {
+    for (const std::string_view part : core::split(from_text, ';')) {
+      const std::string code(part);
       if (!actors.find(code)) return csv.error_at(row, from_col, fmt::format("unknown ISO3 code '{}'", code));
       if (std::find(from.begin(), from.end(), code) != from.end()) {
         return csv.error_at(row, from_col, fmt::format("compensator '{}' is listed twice", code));
@@ -189,6 +192,33 @@ void CategoryCounts::add(const Item& item) {
 long CategoryCounts::total_counted() const { return std::accumulate(counted.begin(), counted.end(), 0L); }
 int CategoryCounts::total_uncounted() const { return std::accumulate(uncounted.begin(), uncounted.end(), 0); }
 
+namespace {
+
+// Weak components: the same vertices with every edge undirected, largest
+// first (ties: the first vertex in registry order).
+void assign_components(const std::map<std::string, std::size_t, std::less<>>& index, CompensationNetwork& net) {
+  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  Undirected undirected(net.actors.size());
+  for (const auto& e : net.edges) boost::add_edge(index.at(e.from), index.at(e.to), undirected);
+  std::vector<int> component(net.actors.size());
+  const int count = net.actors.empty() ? 0 : boost::connected_components(undirected, component.data());
+  std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(count));
+  for (std::size_t v = 0; v < component.size(); ++v) members[static_cast<std::size_t>(component[v])].push_back(v);
+  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
+  });
+  for (std::size_t c = 0; c < members.size(); ++c) {
+    std::vector<std::string> codes;
+    for (std::size_t v : members[c]) {
+      net.actors[v].component = static_cast<int>(c);
+      codes.push_back(net.actors[v].iso3);
+    }
+    net.components.push_back(std::move(codes));
+  }
+}
+
+}  // namespace
+
 CompensationNetwork analyse_compensation(const CompensationTable& table, const core::ActorRegistry& actors) {
   const std::size_t k = table.categories.size();
   CompensationNetwork net;
@@ -253,25 +283,7 @@ CompensationNetwork analyse_compensation(const CompensationTable& table, const c
     a.role = a.deals_as_compensator > 0 ? (a.in_degree > 0 ? Role::kBoth : Role::kCompensator) : Role::kCompensated;
   }
 
-  // Weak components: the same vertices with every edge undirected.
-  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  Undirected undirected(net.actors.size());
-  for (const auto& e : net.edges) boost::add_edge(index.at(e.from), index.at(e.to), undirected);
-  std::vector<int> component(net.actors.size());
-  const int count = net.actors.empty() ? 0 : boost::connected_components(undirected, component.data());
-  std::vector<std::vector<std::size_t>> members(static_cast<std::size_t>(count));
-  for (std::size_t v = 0; v < component.size(); ++v) members[static_cast<std::size_t>(component[v])].push_back(v);
-  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a.front() < b.front();
-  });
-  for (std::size_t c = 0; c < members.size(); ++c) {
-    std::vector<std::string> codes;
-    for (std::size_t v : members[c]) {
-      net.actors[v].component = static_cast<int>(c);
-      codes.push_back(net.actors[v].iso3);
-    }
-    net.components.push_back(std::move(codes));
-  }
+  assign_components(index, net);
   return net;
 }
 
@@ -336,6 +348,10 @@ std::vector<DealValue> value_deals(const CompensationTable& table, const PriceLi
     out.push_back(std::move(value));
   }
   return out;
+}
+
+std::string CapabilityPaths::resolve(const std::string& given, const std::string& data_dir, const char* relative) {
+  return given.empty() ? core::data_path(data_dir, relative) : given;
 }
 
 }  // namespace alliance::capability

@@ -1,20 +1,15 @@
 #include "alliance/capability/graphviz.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <vector>
 
 #include "alliance/core/file.h"
-
-extern char** environ;
+#include "alliance/core/process.h"
 
 namespace alliance::capability {
 namespace {
@@ -102,32 +97,11 @@ Result<std::string> render_svg(const std::string& dot, const std::string& dot_pr
     return Status::io_error("cannot create a temporary file for Graphviz");
   }
   ALLIANCE_RETURN_IF_ERROR(core::write_file_atomically(input.path(), dot));
-  std::vector<std::string> args{dot_program, "-Tsvg", input.path()};
-  std::vector<char*> argv;
-  for (std::string& s : args) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, output.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, errors.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  pid_t pid = 0;
-  const int spawned = ::posix_spawnp(&pid, dot_program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    return Status::not_found(
-        fmt::format("cannot run '{}' ({}); install Debian's graphviz package", dot_program, std::strerror(spawned)));
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) return Status::internal(fmt::format("waitpid: {}", std::strerror(errno)));
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    auto err = core::read_file(errors.path());
-    std::string message = err.is_ok() ? *err : "";
-    while (!message.empty() && (message.back() == '\n' || message.back() == '\r')) message.pop_back();
-    return Status::internal(fmt::format("'{}' failed: {}", dot_program, message.empty() ? "no message" : message));
-  }
+  core::ProcessOptions process;
+  process.stdout_path = output.path();
+  process.stderr_path = errors.path();
+  process.install_hint = "graphviz";
+  ALLIANCE_RETURN_IF_ERROR(core::run_program({dot_program, "-Tsvg", input.path()}, process));
   return core::read_file(output.path());
 }
 

@@ -11,7 +11,8 @@
 #include <map>
 #include <set>
 
-#include "capability/text_util.h"
+#include "alliance/core/text.h"
+#include "capability/identifier.h"
 
 namespace alliance::capability {
 
@@ -91,7 +92,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       if (!level) {
         return instruments.error_at(
             row, level_col,
-            fmt::format("unknown level '{}'{}", level_text, detail::did_you_mean(level_text, level_names)));
+            fmt::format("unknown level '{}'{}", level_text, core::did_you_mean(level_text, level_names)));
       }
       inst.level = *level;
       inst.function = row.fields[function_col];
@@ -117,7 +118,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       if (!index) {
         return links.error_at(row, c,
                               fmt::format("unknown instrument '{}' (not in {}){}", id, instruments.source(),
-                                          detail::did_you_mean(id, ids)));
+                                          core::did_you_mean(id, ids)));
       }
       ends[e] = *index;
       (e == 0 ? link.from : link.to) = id;
@@ -130,7 +131,7 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
       return links.error_at(
           row, relation_col,
           fmt::format("unknown relation '{}'{}; known: {}", link.relation,
-                      detail::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
+                      core::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
     }
     for (const InstitutionLink& other : system.links_) {
       if (other.from == link.from && other.to == link.to && other.relation == link.relation) {
@@ -176,6 +177,87 @@ Result<InstitutionalSystem> InstitutionalSystem::read(const std::string& instrum
   ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable links, core::CsvTable::read(links_path));
   return from_csv(instruments, links);
 }
+
+namespace {
+
+// One level's instruments, links and the dominators (with self) shared by
+// every reachable instrument of the level: its single points of failure.
+LevelSummary level_summary(Level level, const InstitutionalSystem& system, const std::vector<int>& distance,
+                           const std::function<std::vector<std::size_t>(std::size_t)>& dominators) {
+  const auto& inst = system.instruments();
+  const std::size_t n = inst.size();
+  LevelSummary s;
+  s.level = level;
+  std::optional<std::set<std::size_t>> common;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (inst[v].level != s.level) continue;
+    ++s.instruments;
+    if (distance[v] <= 0) continue;
+    ++s.reachable;
+    auto doms = dominators(v);
+    doms.push_back(v);
+    std::set<std::size_t> mine(doms.begin(), doms.end());
+    if (!common) {
+      common = std::move(mine);
+    } else {
+      std::set<std::size_t> both;
+      std::set_intersection(common->begin(), common->end(), mine.begin(), mine.end(),
+                            std::inserter(both, both.begin()));
+      common = std::move(both);
+    }
+  }
+  for (const InstitutionLink& link : system.links()) {
+    if (inst[link.child].level == s.level) ++s.links_in;
+    if (inst[link.parent].level == s.level) ++s.links_out;
+  }
+  if (common) {
+    std::vector<std::size_t> ordered(common->begin(), common->end());
+    std::sort(ordered.begin(), ordered.end(), [&](std::size_t a, std::size_t b) {
+      return distance[a] != distance[b] ? distance[a] < distance[b] : a < b;
+    });
+    for (std::size_t v : ordered) s.single_points_of_failure.push_back(inst[v].id);
+  }
+  return s;
+}
+
+// Longest chain: chain[v] = 1 + max chain[child], memoised (the graph is acyclic).
+std::vector<std::string> longest_chain(const std::vector<Instrument>& inst,
+                                       const std::vector<std::vector<std::size_t>>& children) {
+  const std::size_t n = inst.size();
+  std::vector<int> chain(n, 0);
+  std::vector<std::size_t> next(n, n);
+  std::function<int(std::size_t)> longest = [&](std::size_t v) -> int {
+    if (chain[v] > 0) return chain[v];
+    int best = 0;
+    std::vector<std::size_t> kids = children[v];
+    std::sort(kids.begin(), kids.end());
+    for (std::size_t w : kids) {
+      const int len = longest(w);
+      if (len > best) best = len, next[v] = w;
+    }
+    return chain[v] = best + 1;
+  };
+  std::size_t start = n;
+  for (std::size_t v = 0; v < n; ++v) {
+    const int len = longest(v);
+    if (start == n || len > chain[start]) start = v;
+  }
+  std::vector<std::string> out;
+  for (std::size_t v = start; v < n; v = next[v]) out.push_back(inst[v].id);
+  return out;
+}
+
+// Instruments whose removal disconnects the (undirected) link graph.
+std::set<std::size_t> articulation_points_of(const InstitutionalSystem& system) {
+  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  Undirected undirected(system.instruments().size());
+  for (const InstitutionLink& link : system.links()) boost::add_edge(link.parent, link.child, undirected);
+  std::vector<std::size_t> cut_vertices;
+  boost::articulation_points(undirected, std::back_inserter(cut_vertices));
+  return std::set<std::size_t>(cut_vertices.begin(), cut_vertices.end());
+}
+
+}  // namespace
 
 InstitutionAnalysis analyse_institutions(const InstitutionalSystem& system) {
   const auto& inst = system.instruments();
@@ -232,12 +314,7 @@ InstitutionAnalysis analyse_institutions(const InstitutionalSystem& system) {
     return out_list;
   };
 
-  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  Undirected undirected(n);
-  for (const InstitutionLink& link : system.links()) boost::add_edge(link.parent, link.child, undirected);
-  std::vector<std::size_t> cut_vertices;
-  boost::articulation_points(undirected, std::back_inserter(cut_vertices));
-  const std::set<std::size_t> cuts(cut_vertices.begin(), cut_vertices.end());
+  const std::set<std::size_t> cuts = articulation_points_of(system);
 
   for (std::size_t v = 0; v < n; ++v) {
     InstrumentReach r;
@@ -257,60 +334,9 @@ InstitutionAnalysis analyse_institutions(const InstitutionalSystem& system) {
   }
 
   for (int l = 0; l < kLevelCount; ++l) {
-    LevelSummary s;
-    s.level = static_cast<Level>(l);
-    std::optional<std::set<std::size_t>> common;  // dominators (with self) shared by every reachable instrument
-    for (std::size_t v = 0; v < n; ++v) {
-      if (inst[v].level != s.level) continue;
-      ++s.instruments;
-      if (distance[v] <= 0) continue;
-      ++s.reachable;
-      auto doms = dominators(v);
-      doms.push_back(v);
-      std::set<std::size_t> mine(doms.begin(), doms.end());
-      if (!common) {
-        common = std::move(mine);
-      } else {
-        std::set<std::size_t> both;
-        std::set_intersection(common->begin(), common->end(), mine.begin(), mine.end(),
-                              std::inserter(both, both.begin()));
-        common = std::move(both);
-      }
-    }
-    for (const InstitutionLink& link : system.links()) {
-      if (inst[link.child].level == s.level) ++s.links_in;
-      if (inst[link.parent].level == s.level) ++s.links_out;
-    }
-    if (common) {
-      std::vector<std::size_t> ordered(common->begin(), common->end());
-      std::sort(ordered.begin(), ordered.end(), [&](std::size_t a, std::size_t b) {
-        return distance[a] != distance[b] ? distance[a] < distance[b] : a < b;
-      });
-      for (std::size_t v : ordered) s.single_points_of_failure.push_back(inst[v].id);
-    }
-    out.levels.push_back(std::move(s));
+    out.levels.push_back(level_summary(static_cast<Level>(l), system, distance, dominators));
   }
-
-  // Longest chain: chain[v] = 1 + max chain[child], memoised (the graph is acyclic).
-  std::vector<int> chain(n, 0);
-  std::vector<std::size_t> next(n, n);
-  std::function<int(std::size_t)> longest = [&](std::size_t v) -> int {
-    if (chain[v] > 0) return chain[v];
-    int best = 0;
-    std::vector<std::size_t> kids = children[v];
-    std::sort(kids.begin(), kids.end());
-    for (std::size_t w : kids) {
-      const int len = longest(w);
-      if (len > best) best = len, next[v] = w;
-    }
-    return chain[v] = best + 1;
-  };
-  std::size_t start = n;
-  for (std::size_t v = 0; v < n; ++v) {
-    const int len = longest(v);
-    if (start == n || len > chain[start]) start = v;
-  }
-  for (std::size_t v = start; v < n; v = next[v]) out.longest_chain.push_back(inst[v].id);
+  out.longest_chain = longest_chain(inst, children);
   return out;
 }
 

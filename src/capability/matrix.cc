@@ -9,7 +9,8 @@
 #include <set>
 #include <tuple>
 
-#include "capability/text_util.h"
+#include "alliance/core/text.h"
+#include "capability/identifier.h"
 
 namespace alliance::capability {
 
@@ -43,7 +44,7 @@ Result<std::vector<Contribution>> read_contributions(const core::CsvTable& csv, 
     if (level != "lead" && level != "contributes") {
       return csv.error_at(row, level_col,
                           fmt::format("level '{}' must be 'lead' or 'contributes'{}", level,
-                                      detail::did_you_mean(level, {"lead", "contributes"})));
+                                      core::did_you_mean(level, {"lead", "contributes"})));
     }
     c.lead = level == "lead";
     ALLIANCE_ASSIGN_OR_RETURN(c.value, csv.number(row, value_col));

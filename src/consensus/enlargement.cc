@@ -96,42 +96,30 @@ Result<std::map<std::string, double>> gdp_weights(const std::string& data_dir, c
   return weights;
 }
 
-std::string enlargement_json(const std::vector<EnlargementRow>& rows) {
-  std::string out = "{\"steps\": [";
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    const EnlargementRow& row = rows[k];
-    const auto optional_number = [](const std::optional<Proportion>& value, bool se) {
-      if (!value) return std::string("null");
-      return core::format_fixed(se ? value->se() : value->p(), 6);
-    };
-    out += k == 0 ? "\n  " : ",\n  ";
-    // Rule texts are ASCII without quotes or backslashes (DecisionRule::parse).
-    out += fmt::format(
-        "{{\"year\": {}, \"date\": \"{}\", \"members\": {}, \"rule\": \"{}\", \"p\": {}, \"se\": {}, "
-        "\"gridlock\": {}, \"gridlock_se\": {}}}",
-        row.date.year, row.date.to_string(), row.members, row.rule, core::format_fixed(row.pass.p(), 6),
-        core::format_fixed(row.pass.se(), 6), optional_number(row.gridlock, false), optional_number(row.gridlock, true));
-  }
-  out += "\n]}\n";
-  return out;
+bool any_uses_weights(const std::vector<DecisionRule>& rules) {
+  return std::any_of(rules.begin(), rules.end(), [](const DecisionRule& rule) { return rule.uses_weights(); });
 }
 
-core::Table enlargement_table(const std::vector<EnlargementRow>& rows) {
-  core::Table table;
-  table.name = "enlargement";
-  table.title = "Pass probability and gridlock by enlargement step and decision rule";
-  table.columns = {"year", "date", "members", "rule", "p", "se", "gridlock", "gridlock_se"};
-  for (const EnlargementRow& row : rows) {
-    table.add_row({core::Cell::integer(row.date.year), core::Cell::of(row.date.to_string()),
-                   core::Cell::integer(row.members), core::Cell::of(row.rule), core::Cell::of(row.pass.p(), 6),
-                   core::Cell::of(row.pass.se(), 6),
-                   row.gridlock ? core::Cell::of(row.gridlock->p(), 6) : core::Cell::missing(),
-                   row.gridlock ? core::Cell::of(row.gridlock->se(), 6) : core::Cell::missing()});
+Result<Scenario> current_allies_scenario(const std::string& data_dir, const std::vector<DecisionRule>& rules) {
+  ALLIANCE_ASSIGN_OR_RETURN(core::ActorRegistry actors, core::load_actors(data_dir));
+  const std::vector<EnlargementStep> steps = enlargement_steps(actors);
+  if (steps.empty()) return Status::invalid_argument("no allies with an accession date in the data folder");
+  Scenario scenario = uniform_scenario(steps.back().members);
+  if (any_uses_weights(rules)) {
+    ALLIANCE_ASSIGN_OR_RETURN(auto weights, gdp_weights(data_dir, actors));
+    for (const std::string& id : scenario.ids) scenario.weights.push_back(weights.at(id));
   }
-  table.notes.push_back(
-      "p: share of trials in which a uniformly drawn proposal beats a uniformly drawn status quo; "
-      "gridlock: share whose status quo has an empty win-set; se: binomial standard errors");
-  return table;
+  return scenario;
+}
+
+Scenario committee_scenario(const Committee& committee) {
+  Scenario scenario;
+  scenario.dimension = committee.dimension;
+  scenario.ids = committee.ids;
+  scenario.weights = committee.weights;
+  scenario.fixed_points = committee.ideal_points;
+  scenario.draw.assign(committee.ids.size(), 0);
+  return scenario;
 }
 
 }  // namespace alliance::consensus

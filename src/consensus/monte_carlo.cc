@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "alliance/consensus/spatial.h"
 #include "alliance/core/rng.h"
 
 namespace alliance::consensus {
@@ -54,108 +55,133 @@ Scenario uniform_scenario(std::vector<std::string> ids, int dimension) {
   return scenario;
 }
 
-Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const std::vector<DecisionRule>& rules,
-                                                const MonteCarloOptions& options) {
-  const std::size_t n = scenario.ids.size();
+namespace {
+
+// A rule with its member weights and decider flags as plain arrays, so the
+// hot loops are branch-free sums the compiler can vectorise; a rule that
+// reads neither skips them.
+struct RuleArrays {
+  const CompiledRule* rule = nullptr;
+  std::vector<double> weights;
+  std::vector<int> deciders;
+  bool needs_weight = false;
+  bool needs_deciders = false;
+
+  bool wins(const std::vector<int>& in, int count) const {
+    double weight = 0;
+    int decided = 0;
+    if (needs_weight) {
+      for (std::size_t i = 0; i < in.size(); ++i) weight += in[i] ? weights[i] : 0.0;
+    }
+    if (needs_deciders) {
+      for (std::size_t i = 0; i < in.size(); ++i) decided += in[i] & deciders[i];
+    }
+    return rule->is_winning(count, weight, decided);
+  }
+};
+
+RuleArrays rule_arrays(const CompiledRule& rule) {
+  RuleArrays arrays;
+  arrays.rule = &rule;
+  for (std::size_t i = 0; i < rule.size(); ++i) {
+    arrays.weights.push_back(rule.weight(i));
+    arrays.deciders.push_back(rule.is_decider(i) ? 1 : 0);
+  }
+  arrays.needs_weight = rule.rule().uses_weights();
+  arrays.needs_deciders = rule.rule().kind() == RuleKind::kCoalition;
+  return arrays;
+}
+
+// One trial's draws and the members' support; reused for a whole chunk so
+// that the trial loop never allocates.
+struct Trial {
+  Point q, p;
+  std::vector<double> xs, ys;
+  std::vector<int> support, right, left;
+  int count = 0, n_right = 0, n_left = 0;
+};
+
+void draw_trial(const Scenario& scenario, bool any_drawn, core::Rng& rng, Trial& t) {
+  const int d = scenario.dimension;
+  if (scenario.status_quo) {
+    t.q = *scenario.status_quo;
+  } else {
+    t.q.x = rng.uniform();
+    if (d == 2) t.q.y = rng.uniform();
+  }
+  t.p.x = rng.uniform();
+  if (d == 2) t.p.y = rng.uniform();
+  if (!any_drawn) return;
+  for (std::size_t i = 0; i < t.xs.size(); ++i) {
+    const double x = rng.uniform();
+    const double y = d == 2 ? rng.uniform() : 0.0;
+    if (scenario.draw[i]) t.xs[i] = x, t.ys[i] = y;
+  }
+}
+
+void tally_support(int d, Trial& t) {
+  t.count = t.n_right = t.n_left = 0;
+  for (std::size_t i = 0; i < t.xs.size(); ++i) {
+    const double dpx = t.xs[i] - t.p.x, dqx = t.xs[i] - t.q.x;
+    const double dpy = d == 2 ? t.ys[i] - t.p.y : 0.0, dqy = d == 2 ? t.ys[i] - t.q.y : 0.0;
+    t.support[i] = dpx * dpx + dpy * dpy < dqx * dqx + dqy * dqy;
+    t.count += t.support[i];
+    if (d == 1) {
+      t.right[i] = t.xs[i] > t.q.x;
+      t.left[i] = t.xs[i] < t.q.x;
+      t.n_right += t.right[i];
+      t.n_left += t.left[i];
+    }
+  }
+}
+
+bool gridlocked(const RuleArrays& arrays, int d, const Trial& t) {
+  // 1-D: empty win-set iff neither side of q wins (see is_gridlocked_1d).
+  if (d == 1) return !arrays.wins(t.right, t.n_right) && !arrays.wins(t.left, t.n_left);
+  return is_gridlocked_2d(*arrays.rule, t.xs.data(), t.ys.data(), t.q);
+}
+
+Status check_scenario(const Scenario& scenario, const std::vector<DecisionRule>& rules,
+                      const MonteCarloOptions& options) {
   const int d = scenario.dimension;
   if (d != 1 && d != 2) return Status::invalid_argument(fmt::format("dimension {} is not 1 or 2", d));
-  if (scenario.fixed_points.size() != n || scenario.draw.size() != n) {
+  if (scenario.fixed_points.size() != scenario.ids.size() || scenario.draw.size() != scenario.ids.size()) {
     return Status::invalid_argument("scenario: one fixed point and one draw flag per member are required");
   }
   if (options.trials == 0) return Status::invalid_argument("--trials: must be at least 1");
   if (rules.empty()) return Status::invalid_argument("no rule given");
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const std::vector<DecisionRule>& rules,
+                                                const MonteCarloOptions& options) {
+  ALLIANCE_RETURN_IF_ERROR(check_scenario(scenario, rules, options));
+  const std::size_t n = scenario.ids.size();
+  const int d = scenario.dimension;
   std::vector<CompiledRule> compiled;
   for (const DecisionRule& rule : rules) {
     ALLIANCE_ASSIGN_OR_RETURN(CompiledRule c, CompiledRule::compile(rule, scenario.ids, scenario.weights));
     compiled.push_back(std::move(c));
   }
+  std::vector<RuleArrays> arrays;
+  for (const CompiledRule& rule : compiled) arrays.push_back(rule_arrays(rule));
   const bool any_drawn = std::any_of(scenario.draw.begin(), scenario.draw.end(), [](char c) { return c != 0; });
-  const bool gridlock = d == 1;
   const std::size_t n_rules = compiled.size();
-  // Per rule, the member weights and decider flags as plain arrays, so the
-  // hot loops below are branch-free sums the compiler can vectorise; a rule
-  // that reads neither skips them.
-  std::vector<std::vector<double>> weights(n_rules, std::vector<double>(n));
-  std::vector<std::vector<int>> deciders(n_rules, std::vector<int>(n));
-  std::vector<char> needs_weight(n_rules), needs_deciders(n_rules);
-  for (std::size_t k = 0; k < n_rules; ++k) {
-    for (std::size_t i = 0; i < n; ++i) {
-      weights[k][i] = compiled[k].weight(i);
-      deciders[k][i] = compiled[k].is_decider(i) ? 1 : 0;
-    }
-    needs_weight[k] = rules[k].uses_weights() ? 1 : 0;
-    needs_deciders[k] = rules[k].kind() == RuleKind::kCoalition ? 1 : 0;
-  }
   // Counts per rule: passes, then gridlocks.
   const auto totals = run_chunked(options, 2 * n_rules, [&](std::uint64_t first, std::uint64_t last,
                                                             std::span<std::uint64_t> counts) {
-    // Scratch reused for the whole chunk: the trial loop never allocates.
-    std::vector<double> xs(n), ys(n);
-    std::vector<int> support(n), right(n), left(n);
-    for (std::size_t i = 0; i < n; ++i) xs[i] = scenario.fixed_points[i].x, ys[i] = scenario.fixed_points[i].y;
+    Trial t;
+    t.xs.resize(n), t.ys.resize(n), t.support.resize(n), t.right.resize(n), t.left.resize(n);
+    for (std::size_t i = 0; i < n; ++i) t.xs[i] = scenario.fixed_points[i].x, t.ys[i] = scenario.fixed_points[i].y;
     for (std::uint64_t r = first; r < last; ++r) {
       core::Rng rng = core::Rng::stream(options.seed, r);
-      Point q, p;
-      if (scenario.status_quo) {
-        q = *scenario.status_quo;
-      } else {
-        q.x = rng.uniform();
-        if (d == 2) q.y = rng.uniform();
-      }
-      p.x = rng.uniform();
-      if (d == 2) p.y = rng.uniform();
-      if (any_drawn) {
-        for (std::size_t i = 0; i < n; ++i) {
-          const double x = rng.uniform();
-          const double y = d == 2 ? rng.uniform() : 0.0;
-          if (scenario.draw[i]) xs[i] = x, ys[i] = y;
-        }
-      }
-      int count = 0, n_right = 0, n_left = 0;
-      if (d == 1) {
-        for (std::size_t i = 0; i < n; ++i) {
-          const double dp = xs[i] - p.x, dq = xs[i] - q.x;
-          support[i] = dp * dp < dq * dq;
-          count += support[i];
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-          right[i] = xs[i] > q.x;
-          left[i] = xs[i] < q.x;
-          n_right += right[i];
-          n_left += left[i];
-        }
-      } else {
-        for (std::size_t i = 0; i < n; ++i) {
-          const double dpx = xs[i] - p.x, dpy = ys[i] - p.y, dqx = xs[i] - q.x, dqy = ys[i] - q.y;
-          support[i] = dpx * dpx + dpy * dpy < dqx * dqx + dqy * dqy;
-          count += support[i];
-        }
-      }
+      draw_trial(scenario, any_drawn, rng, t);
+      tally_support(d, t);
       for (std::size_t k = 0; k < n_rules; ++k) {
-        const CompiledRule& rule = compiled[k];
-        const double* w = weights[k].data();
-        const int* dec = deciders[k].data();
-        const auto weight_of = [&](const std::vector<int>& in) {
-          double sum = 0;
-          if (needs_weight[k]) {
-            for (std::size_t i = 0; i < n; ++i) sum += in[i] ? w[i] : 0.0;
-          }
-          return sum;
-        };
-        const auto deciders_of = [&](const std::vector<int>& in) {
-          int sum = 0;
-          if (needs_deciders[k]) {
-            for (std::size_t i = 0; i < n; ++i) sum += in[i] & dec[i];
-          }
-          return sum;
-        };
-        counts[2 * k] += rule.is_winning(count, weight_of(support), deciders_of(support)) ? 1 : 0;
-        if (gridlock) {
-          // Empty win-set iff neither side of q wins (see is_gridlocked_1d).
-          const bool stuck = !rule.is_winning(n_right, weight_of(right), deciders_of(right)) &&
-                             !rule.is_winning(n_left, weight_of(left), deciders_of(left));
-          counts[2 * k + 1] += stuck ? 1 : 0;
-        }
+        counts[2 * k] += arrays[k].wins(t.support, t.count) ? 1 : 0;
+        counts[2 * k + 1] += gridlocked(arrays[k], d, t) ? 1 : 0;
       }
     }
   });
@@ -164,7 +190,7 @@ Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const 
     PassEstimate estimate;
     estimate.rule = rules[k].text();
     estimate.pass = {totals[2 * k], options.trials};
-    if (gridlock) estimate.gridlock = Proportion{totals[2 * k + 1], options.trials};
+    estimate.gridlock = Proportion{totals[2 * k + 1], options.trials};
     out.push_back(std::move(estimate));
   }
   return out;

@@ -14,12 +14,37 @@
 #include <fmt/format.h>
 
 #include "alliance/core/csv.h"
+#include "consensus/input.h"
+#include "consensus/power_counts.h"
 
 namespace alliance::consensus {
+namespace detail {
+
+namespace mp = boost::multiprecision;
+
+std::vector<BigInt> binomial_row(std::size_t n) {
+  std::vector<BigInt> row(n + 1, BigInt(1));
+  for (std::size_t k = 1; k <= n; ++k) row[k] = row[k - 1] * (n - k + 1) / k;
+  return row;
+}
+
+std::size_t count_bytes(std::size_t n) {
+  if (n <= 62) return 8;
+  if (n <= 126) return sizeof(mp::uint128_t);
+  if (n <= 190) return 24;
+  if (n <= 254) return 32;
+  if (n <= 510) return 64;
+  return sizeof(BigInt) + n / 8;  // the limbs live on the heap
+}
+
+}  // namespace detail
+
 namespace {
 
 namespace mp = boost::multiprecision;
-using BigInt = mp::cpp_int;
+using detail::BigInt;
+using detail::binomial_row;
+using detail::Swings;
 
 // A count of N 64-bit limbs (little-endian), arithmetic modulo 2^(64 N): all
 // the table needs is += and -. Intentionally not Boost's uint256_t/uint512_t:
@@ -52,13 +77,6 @@ struct Wide {
     }
     return a;
   }
-};
-
-// Swing counts of each player: by coalition size (from the 2-D table), or in
-// total only (1-D table: by_size stays empty).
-struct Swings {
-  std::vector<BigInt> total;
-  std::vector<std::vector<BigInt>> by_size;
 };
 
 template <typename Count>
@@ -147,19 +165,52 @@ std::vector<Count> count_by_weight(const std::vector<std::int64_t>& weights, std
   return c;
 }
 
-// Banzhaf swings of a player of weight a in a plain game, from the 1-D table.
+// Banzhaf swings of a player of weight a in a plain game: the others'
+// coalitions with weight in [L - a, L), from the prefix sums S of the whole
+// game's table as an alternating sum of blocks (see power.h).
 template <typename Count>
-BigInt swings_by_weight(const std::vector<Count>& c, std::int64_t q, std::int64_t a) {
-  // Intentionally 0: with no member quota, a weightless player never swings,
-  // and dividing out (1 + x^0) would need a halving, not a subtraction.
+BigInt swings_in_window(const std::vector<Count>& prefix, std::int64_t limit, std::int64_t a) {
+  // Intentionally 0: with no member quota a weightless player never swings
+  // (its window is empty), and its blocks would have width 0.
   if (a == 0) return BigInt(0);
-  std::vector<Count> without(c.size());
-  Count sum(0);
-  for (std::int64_t w = 0; w < q; ++w) {
-    without[w] = w >= a ? Count(c[w] - without[w - a]) : c[w];
-    if (w >= q - a) sum += without[w];
+  Count plus(0), minus(0);
+  bool positive = true;
+  for (std::int64_t high = limit; high > 0; high -= a, positive = !positive) {
+    const std::int64_t low = std::max<std::int64_t>(0, high - a);
+    const Count block = prefix[high] - prefix[low];
+    if (positive) {
+      plus += block;
+    } else {
+      minus += block;
+    }
   }
-  return to_big(sum);
+  return to_big(Count(plus - minus));
+}
+
+// The plain game's Banzhaf swings and winning coalitions from one 1-D table
+// of coalitions lighter than L = min(q, total - q + 1) (see power.h).
+template <typename Count>
+Swings count_plain_swings(const WeightedGame& game) {
+  const std::int64_t q = game.quota();
+  const std::int64_t limit = std::min(q, game.total_weight() - q + 1);
+  const std::vector<Count> table = count_by_weight<Count>(game.weights(), limit);
+  std::vector<Count> prefix(table.size() + 1, Count(0));
+  for (std::size_t w = 0; w < table.size(); ++w) {
+    prefix[w + 1] = prefix[w];
+    prefix[w + 1] += table[w];
+  }
+  const BigInt all = BigInt(1) << game.size();
+  const BigInt lighter = to_big(prefix.back());
+  Swings out;
+  // Lighter than q: losing; lighter than total - q + 1: complements of winners.
+  out.winning = limit == q ? all - lighter : lighter;
+  std::map<std::int64_t, BigInt> by_weight;
+  for (const std::int64_t a : game.weights()) {
+    auto it = by_weight.find(a);
+    if (it == by_weight.end()) it = by_weight.emplace(a, swings_in_window<Count>(prefix, limit, a)).first;
+    out.total.push_back(it->second);
+  }
+  return out;
 }
 
 // The most members a coalition of weight < q can have: the lightest players'.
@@ -170,40 +221,48 @@ std::size_t max_light_size(std::vector<std::int64_t> weights, std::int64_t q) {
   return size;
 }
 
-std::vector<BigInt> binomial_row(std::size_t n) {
-  std::vector<BigInt> row(n + 1, BigInt(1));
-  for (std::size_t k = 1; k <= n; ++k) row[k] = row[k - 1] * (n - k + 1) / k;
-  return row;
+// Runs the division once per distinct weight: equal weights give equal swings.
+// Winning coalitions from the 2-D table: all but those lighter than q and
+// those heavy enough but short of the member quota.
+template <typename Count>
+BigInt winning_by_size(const std::vector<Count>& c, std::size_t n, std::size_t max_size, std::int64_t q,
+                       std::int64_t m) {
+  const std::vector<BigInt> binomial = binomial_row(n);
+  BigInt losing = 0;
+  for (std::size_t k = 0; k <= n; ++k) {
+    Count light(0);
+    if (k <= max_size) {
+      for (std::int64_t w = 0; w < q; ++w) light += c[k * static_cast<std::size_t>(q) + w];
+    }
+    losing += static_cast<std::int64_t>(k) < m ? binomial[k] : to_big(light);
+  }
+  return (BigInt(1) << n) - losing;
 }
 
-// Runs the division once per distinct weight: equal weights give equal swings.
 template <typename Count>
 Swings count_swings(const WeightedGame& game, bool by_size) {
+  if (!by_size) return count_plain_swings<Count>(game);
   const std::vector<std::int64_t>& weights = game.weights();
   const std::int64_t q = game.quota();
   const std::size_t n = game.size();
   Swings out;
   out.total.resize(n);
-  if (by_size) out.by_size.resize(n);
+  out.by_size.resize(n);
   std::map<std::int64_t, std::size_t> first_of_weight;
   const std::vector<BigInt> binomial = binomial_row(n - 1);
   const std::size_t max_size = max_light_size(weights, q);
-  const std::vector<Count> table =
-      by_size ? count_by_size_and_weight<Count>(weights, q, max_size) : count_by_weight<Count>(weights, q);
+  const std::vector<Count> table = count_by_size_and_weight<Count>(weights, q, max_size);
+  out.winning = winning_by_size<Count>(table, n, max_size, q, game.member_quota());
   for (std::size_t i = 0; i < n; ++i) {
     const auto [it, fresh] = first_of_weight.emplace(weights[i], i);
     if (!fresh) {
       out.total[i] = out.total[it->second];
-      if (by_size) out.by_size[i] = out.by_size[it->second];
+      out.by_size[i] = out.by_size[it->second];
       continue;
     }
-    if (by_size) {
-      out.by_size[i] = swings_by_size<Count>(table, n, max_size, q, weights[i], game.member_quota(), binomial);
-      out.total[i] = 0;
-      for (const BigInt& s : out.by_size[i]) out.total[i] += s;
-    } else {
-      out.total[i] = swings_by_weight<Count>(table, q, weights[i]);
-    }
+    out.by_size[i] = swings_by_size<Count>(table, n, max_size, q, weights[i], game.member_quota(), binomial);
+    out.total[i] = 0;
+    for (const BigInt& s : out.by_size[i]) out.total[i] += s;
   }
   return out;
 }
@@ -215,17 +274,10 @@ Swings dispatch_swings(const WeightedGame& game, bool by_size) {
   const std::size_t n = game.size();
   if (n <= 62) return count_swings<std::uint64_t>(game, by_size);
   if (n <= 126) return count_swings<mp::uint128_t>(game, by_size);
+  if (n <= 190) return count_swings<Wide<3>>(game, by_size);
   if (n <= 254) return count_swings<Wide<4>>(game, by_size);
   if (n <= 510) return count_swings<Wide<8>>(game, by_size);
   return count_swings<BigInt>(game, by_size);
-}
-
-std::size_t count_bytes(std::size_t n) {
-  if (n <= 62) return 8;
-  if (n <= 126) return sizeof(mp::uint128_t);
-  if (n <= 254) return sizeof(Wide<4>);
-  if (n <= 510) return sizeof(Wide<8>);
-  return sizeof(BigInt) + n / 8;  // the limbs live on the heap
 }
 
 // num / den correctly to about one ulp, even when both are far beyond double's
@@ -238,6 +290,10 @@ double ratio_to_double(const BigInt& num, const BigInt& den) {
 }
 
 std::string decimal(const BigInt& value) { return value.str(); }
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 void fill_banzhaf(const Swings& swings, std::size_t n, PowerIndices& out) {
   BigInt total = 0;
@@ -265,11 +321,33 @@ void fill_shapley(const Swings& swings, std::size_t n, PowerIndices& out) {
   }
 }
 
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+void fill_coleman(const Swings& swings, std::size_t n, PowerIndices& out) {
+  const BigInt all = BigInt(1) << n;
+  const BigInt losing = all - swings.winning;
+  out.winning_coalitions = decimal(swings.winning);
+  out.coalitions = decimal(all);
+  out.power_to_act = ratio_to_double(swings.winning, all);
+  for (const BigInt& s : swings.total) {
+    out.coleman_prevent.push_back(swings.winning == 0 ? 0.0 : ratio_to_double(s, swings.winning));
+    out.coleman_initiate.push_back(losing == 0 ? 0.0 : ratio_to_double(s, losing));
+  }
 }
 
 }  // namespace
+
+namespace detail {
+
+PowerIndices indices_from_swings(std::vector<std::string> ids, const Swings& swings, bool banzhaf) {
+  const std::size_t n = ids.size();
+  PowerIndices out;
+  out.ids = std::move(ids);
+  if (banzhaf) fill_banzhaf(swings, n, out);
+  if (!swings.by_size.empty()) fill_shapley(swings, n, out);
+  fill_coleman(swings, n, out);
+  return out;
+}
+
+}  // namespace detail
 
 Result<WeightedGame> WeightedGame::create(std::vector<std::string> ids, std::vector<std::int64_t> weights,
                                           std::int64_t quota, std::int64_t member_quota) {
@@ -317,20 +395,20 @@ Result<PowerIndices> power_indices(const WeightedGame& game, const PowerOptions&
   // The 1-D table cannot tell coalition sizes apart, which Shapley and the
   // member quota need.
   const bool by_size = options.shapley || game.member_quota() > 0;
-  const double rows = by_size ? static_cast<double>(n + 1) : 1.0;
-  const double bytes = rows * static_cast<double>(game.quota()) * static_cast<double>(count_bytes(n));
+  const double width = by_size ? static_cast<double>(game.quota())
+                                : static_cast<double>(std::min(game.quota(), game.total_weight() - game.quota() + 1));
+  // The 1-D table and its prefix sums; the 2-D table's rows.
+  const double rows = by_size ? static_cast<double>(n + 1) : 2.0;
+  const double bytes = rows * width * static_cast<double>(detail::count_bytes(n));
   if (bytes > static_cast<double>(options.max_table_bytes)) {
     return Status::invalid_argument(
         fmt::format("game too large: its count table needs {:.0f} MiB, more than the {:.0f} MiB allowed; "
                     "lower the quota (rescale the weights) or ask for banzhaf alone",
                     bytes / 1048576.0, static_cast<double>(options.max_table_bytes) / 1048576.0));
   }
-  const Swings swings = dispatch_swings(game, by_size);
-  PowerIndices out;
-  out.ids = game.ids();
-  if (options.banzhaf) fill_banzhaf(swings, n, out);
-  if (options.shapley) fill_shapley(swings, n, out);
-  return out;
+  Swings swings = dispatch_swings(game, by_size);
+  if (!options.shapley) swings.by_size.clear();
+  return detail::indices_from_swings(game.ids(), swings, options.banzhaf);
 }
 
 Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weight) {
@@ -363,7 +441,7 @@ Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weigh
 }
 
 Result<Players> read_weights(const std::string& path) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, detail::read_csv_input(path));
   ALLIANCE_ASSIGN_OR_RETURN(std::size_t id_column, table.column("id"));
   ALLIANCE_ASSIGN_OR_RETURN(std::size_t weight_column, table.column("weight"));
   if (table.rows().empty()) {
@@ -384,6 +462,29 @@ Result<Players> read_weights(const std::string& path) {
     players.weights.push_back(weight);
   }
   return players;
+}
+
+Result<WeightedGame> read_weighted_game(const std::string& path, std::string_view quota_text,
+                                       std::int64_t member_quota) {
+  ALLIANCE_ASSIGN_OR_RETURN(Players players, read_weights(path));
+  std::int64_t total = 0;
+  for (std::int64_t w : players.weights) {
+    if (__builtin_add_overflow(total, w, &total)) {
+      return Status::invalid_argument(fmt::format("{}: the total weight overflows 64 bits", path));
+    }
+  }
+  Result<std::int64_t> quota = parse_quota(quota_text, total);
+  if (!quota.is_ok()) return Status::invalid_argument(fmt::format("--quota: {}", quota.status().message()));
+  if (*quota < 1 || *quota > total) {
+    return Status::invalid_argument(
+        fmt::format("--quota: {} is outside [1, {}], the total weight in {}", *quota, total, path));
+  }
+  const auto n = static_cast<std::int64_t>(players.ids.size());
+  if (member_quota < 0 || member_quota > n) {
+    return Status::invalid_argument(
+        fmt::format("--member-quota: {} is outside [0, {}], the number of players", member_quota, n));
+  }
+  return WeightedGame::create(std::move(players.ids), std::move(players.weights), *quota, member_quota);
 }
 
 }  // namespace alliance::consensus

@@ -6,13 +6,14 @@
 #include <fmt/format.h>
 
 #include "alliance/core/csv.h"
+#include "alliance/core/text.h"
 
 namespace alliance::consensus {
 namespace {
 
 constexpr const char* kSyntax =
-    "expected unanimity, majority, qmv:M, qmv:M:W, weighted:Q, coalition:ISO3+ISO3+... or quad, "
-    "with shares in (0, 1]";
+    "expected unanimity, majority, qmv:M, qmv:M:W, weighted:Q, coalition:ISO3+ISO3+..., quad (shares in (0, 1]), "
+    "an expression such as 'members >= 55% and gdp >= 65%' or a preset (eu-lisbon, eu-nice, nato-qmv-gdp)";
 
 // Shares are compared with this slack so that, e.g., 0.55 * 20 members asks
 // for 11 and not 12 after rounding (0.55 is not exact in binary).
@@ -37,17 +38,6 @@ bool is_iso3(std::string_view code) {
   return true;
 }
 
-std::vector<std::string_view> split(std::string_view text, char delimiter) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(delimiter, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 }  // namespace
 
 DecisionRule DecisionRule::unanimity() {
@@ -65,11 +55,28 @@ DecisionRule DecisionRule::majority() {
 }
 
 Result<DecisionRule> DecisionRule::parse(std::string_view text) {
+  if (RuleExpression::looks_like_expression(text)) {
+    ALLIANCE_ASSIGN_OR_RETURN(RuleExpression expression, RuleExpression::parse(text));
+    const std::vector<std::string> columns = expression.weight_columns();
+    for (const std::string& column : columns) {
+      if (column != "weight" && column != "gdp") {
+        return bad_rule(text, fmt::format("column '{}' is not a member weight here: the spatial model knows 'weight' "
+                                          "(the members file) and 'gdp' (2023 GDP under --enlargement)",
+                                          column));
+      }
+    }
+    if (columns.size() > 1) return bad_rule(text, "use one weight column, 'weight' or 'gdp'");
+    DecisionRule rule;
+    rule.kind_ = RuleKind::kExpression;
+    rule.text_ = std::string(text);
+    rule.expression_.push_back(std::move(expression));
+    return rule;
+  }
   if (text == "unanimity") return unanimity();
   if (text == "majority") return majority();
   DecisionRule rule;
   rule.text_ = std::string(text);
-  const std::vector<std::string_view> parts = split(text, ':');
+  const std::vector<std::string_view> parts = core::split(text, ':');
   const std::string_view head = parts.front();
   if (text == "quad") {
     rule.kind_ = RuleKind::kCoalition;
@@ -94,7 +101,7 @@ Result<DecisionRule> DecisionRule::parse(std::string_view text) {
   }
   if (head == "coalition") {
     if (parts.size() != 2 || parts[1].empty()) return bad_rule(text, "coalition takes a +-separated list of ISO3 codes");
-    for (std::string_view code : split(parts[1], '+')) {
+    for (std::string_view code : core::split(parts[1], '+')) {
       if (!is_iso3(code)) return bad_rule(text, fmt::format("'{}' is not an ISO3 code (three capital letters)", code));
       for (const std::string& seen : rule.coalition_) {
         if (seen == code) return bad_rule(text, fmt::format("'{}' is listed twice", code));
@@ -110,7 +117,7 @@ Result<DecisionRule> DecisionRule::parse(std::string_view text) {
 Result<std::vector<DecisionRule>> DecisionRule::parse_list(std::string_view text) {
   if (text.empty()) return Status::invalid_argument(fmt::format("rule list is empty; {}", kSyntax));
   std::vector<DecisionRule> rules;
-  for (std::string_view part : split(text, ',')) {
+  for (std::string_view part : core::split(text, ',')) {
     ALLIANCE_ASSIGN_OR_RETURN(DecisionRule rule, parse(part));
     rules.push_back(std::move(rule));
   }
@@ -122,6 +129,7 @@ Result<CompiledRule> CompiledRule::compile(const DecisionRule& rule, const std::
   if (ids.empty()) return Status::invalid_argument(fmt::format("rule '{}': there are no members", rule.text()));
   const std::size_t n = ids.size();
   CompiledRule compiled(rule);
+  double total_weight = 0;
   compiled.n_ = static_cast<int>(n);
   compiled.is_decider_.assign(n, 1);
   compiled.weights_.assign(n, 1.0 / static_cast<double>(n));
@@ -138,6 +146,7 @@ Result<CompiledRule> CompiledRule::compile(const DecisionRule& rule, const std::
       }
       total += weights[i];
     }
+    total_weight = total;
     if (!(total > 0)) return Status::invalid_argument(fmt::format("rule '{}': all weights are zero", rule.text()));
     for (std::size_t i = 0; i < n; ++i) compiled.weights_[i] = weights[i] / total;
   }
@@ -151,6 +160,11 @@ Result<CompiledRule> CompiledRule::compile(const DecisionRule& rule, const std::
       compiled.min_weight_ = rule.weight_share() - kShareSlack;
       break;
     case RuleKind::kWeighted: compiled.min_weight_ = rule.weight_share() - kShareSlack; break;
+    case RuleKind::kExpression: {
+      ALLIANCE_ASSIGN_OR_RETURN(ShareRule share, ShareRule::bind(rule.expression(), n, total_weight));
+      compiled.share_rule_.push_back(std::move(share));
+      break;
+    }
     case RuleKind::kCoalition:
       for (std::size_t i = 0; i < n; ++i) {
         bool named = false;

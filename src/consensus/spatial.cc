@@ -12,6 +12,7 @@
 #include "alliance/consensus/monte_carlo.h"
 #include "alliance/core/csv.h"
 #include "alliance/core/rng.h"
+#include "consensus/input.h"
 
 namespace alliance::consensus {
 namespace {
@@ -71,7 +72,7 @@ Result<Committee> parse_committee(std::string_view text, const std::string& sour
 }
 
 Result<Committee> read_committee(const std::string& path) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, detail::read_csv_input(path));
   return committee_from_table(table);
 }
 
@@ -151,6 +152,28 @@ bool is_gridlocked_1d(const CompiledRule& rule, const double* x, double q) {
     }
   }
   return !rule.is_winning(right, right_weight, right_deciders) && !rule.is_winning(left, left_weight, left_deciders);
+}
+
+bool is_gridlocked_2d(const CompiledRule& rule, const double* x, const double* y, Point q) {
+  constexpr double kPi = 3.14159265358979323846;
+  std::vector<double> critical;
+  for (std::size_t i = 0; i < rule.size(); ++i) {
+    if (x[i] == q.x && y[i] == q.y) continue;  // a member at q supports nothing
+    const double angle = std::atan2(y[i] - q.y, x[i] - q.x);
+    critical.push_back(std::remainder(angle + kPi / 2, 2 * kPi));
+    critical.push_back(std::remainder(angle - kPi / 2, 2 * kPi));
+  }
+  std::sort(critical.begin(), critical.end());
+  if (critical.empty()) critical.push_back(0.0);
+  std::vector<char> in(rule.size());
+  for (std::size_t a = 0; a < critical.size(); ++a) {
+    const double next = a + 1 < critical.size() ? critical[a + 1] : critical.front() + 2 * kPi;
+    const double direction = 0.5 * (critical[a] + next);
+    const double ux = std::cos(direction), uy = std::sin(direction);
+    for (std::size_t i = 0; i < rule.size(); ++i) in[i] = ux * (x[i] - q.x) + uy * (y[i] - q.y) > 0 ? 1 : 0;
+    if (rule.is_winning(in)) return false;
+  }
+  return true;
 }
 
 Point median_point(const Committee& committee) {

@@ -232,44 +232,19 @@ Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, cons
   return result;
 }
 
-Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
-                              const CompareOptions& options, const CorpusOptions& corpus) {
-  if (!is_valid_date(options.split_date)) {
-    return Status::invalid_argument(fmt::format("--split-date '{}' is not a date YYYY-MM-DD", options.split_date));
-  }
-  if (options.replicates < 1) return Status::invalid_argument("--bootstrap must be at least 1");
-  if (!(options.level > 0 && options.level < 1)) return Status::invalid_argument("--level must be in (0, 1)");
-  const std::size_t categories = matcher.category_count();
-  auto tokenizer = make_tokenizer(options.tokenizer);
-  TokenList tokens;
-  MatchSession session(matcher);
-  // Per document: its tokens and its matches per category, pre and post apart.
-  struct Side {
-    std::vector<std::uint64_t> tokens;
-    std::vector<std::uint64_t> matches;  // document-major
-  };
-  Side sides[2];
-  std::vector<std::uint64_t> counts(categories);
-  auto visit = [&](const Document& doc) -> Status {
-    tokenizer->tokenize(doc.text, tokens);
-    std::fill(counts.begin(), counts.end(), 0);
-    session.count(tokens, counts);
-    Side& side = sides[doc.date < std::string_view(options.split_date) ? 0 : 1];
-    side.tokens.push_back(tokens.size());
-    side.matches.insert(side.matches.end(), counts.begin(), counts.end());
-    return Status::ok();
-  };
-  CompareResult result;
-  ALLIANCE_ASSIGN_OR_RETURN(result.read, for_each_document(inputs, corpus, visit));
-  const std::size_t n_pre = sides[0].tokens.size(), n_post = sides[1].tokens.size();
-  if (n_pre == 0 || n_post == 0) {
-    return Status::invalid_argument(
-        fmt::format("--split-date {} leaves {} documents before it and {} from it on; "
-                    "both sides need at least one",
-                    options.split_date, n_pre, n_post));
-  }
-  // The point estimates.
-  auto sums = [&](const Side& side, std::size_t c, std::uint64_t& docs, std::uint64_t& toks, std::uint64_t& matches) {
+namespace {
+
+// Per document of one side of the split: its tokens and its matches per
+// category (document-major).
+struct CompareSide {
+  std::vector<std::uint64_t> tokens;
+  std::vector<std::uint64_t> matches;
+};
+
+// The point estimates, one row per category.
+std::vector<CompareRow> compare_rows(const CompareSide (&sides)[2], std::size_t categories) {
+  const auto sums = [&](const CompareSide& side, std::size_t c, std::uint64_t& docs, std::uint64_t& toks,
+                        std::uint64_t& matches) {
     docs = side.tokens.size();
     toks = 0;
     matches = 0;
@@ -278,6 +253,7 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
       matches += side.matches[d * categories + c];
     }
   };
+  std::vector<CompareRow> rows;
   for (std::size_t c = 0; c < categories; ++c) {
     CompareRow row;
     row.category = c;
@@ -289,11 +265,19 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
     row.post_per_1k = rate(RateMeasure::kPer1kTokens, row.post_matches, row.post_docs, row.post_tokens);
     row.diff_per_doc = row.post_per_doc - row.pre_per_doc;
     row.diff_per_1k = row.post_per_1k - row.pre_per_1k;
-    result.rows.push_back(row);
+    rows.push_back(row);
   }
-  // The bootstrap: replicate r draws from stream (seed, r) whatever thread runs it.
+  return rows;
+}
+
+// The bootstrap replicates of both differences, category-major: replicate r
+// draws from stream (seed, r) whatever thread runs it.
+void bootstrap_differences(const CompareSide (&sides)[2], std::size_t categories, const CompareOptions& options,
+                           std::vector<double>& per_doc, std::vector<double>& per_1k) {
   const std::size_t replicates = options.replicates;
-  std::vector<double> per_doc(replicates * categories), per_1k(replicates * categories);
+  const std::size_t n_pre = sides[0].tokens.size(), n_post = sides[1].tokens.size();
+  per_doc.assign(replicates * categories, 0);
+  per_1k.assign(replicates * categories, 0);
   auto run = [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint64_t> m(2 * categories);
     std::uint64_t t[2];
@@ -301,7 +285,7 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
       core::Rng rng = core::Rng::stream(options.seed, r);
       std::fill(m.begin(), m.end(), 0);
       for (int s = 0; s < 2; ++s) {
-        const Side& side = sides[s];
+        const CompareSide& side = sides[s];
         const std::size_t n = side.tokens.size();
         t[s] = 0;
         for (std::size_t k = 0; k < n; ++k) {
@@ -321,13 +305,52 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
   const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(options.threads, replicates));
   if (threads == 1) {
     run(0, replicates);
-  } else {
-    std::vector<std::thread> workers;
-    for (std::size_t w = 0; w < threads; ++w) {
-      workers.emplace_back(run, replicates * w / threads, replicates * (w + 1) / threads);
-    }
-    for (auto& worker : workers) worker.join();
+    return;
   }
+  std::vector<std::thread> workers;
+  for (std::size_t w = 0; w < threads; ++w) {
+    workers.emplace_back(run, replicates * w / threads, replicates * (w + 1) / threads);
+  }
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace
+
+Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                              const CompareOptions& options, const CorpusOptions& corpus) {
+  if (!is_valid_date(options.split_date)) {
+    return Status::invalid_argument(fmt::format("--split-date '{}' is not a date YYYY-MM-DD", options.split_date));
+  }
+  if (options.replicates < 1) return Status::invalid_argument("--bootstrap must be at least 1");
+  if (!(options.level > 0 && options.level < 1)) return Status::invalid_argument("--level must be in (0, 1)");
+  const std::size_t categories = matcher.category_count();
+  auto tokenizer = make_tokenizer(options.tokenizer);
+  TokenList tokens;
+  MatchSession session(matcher);
+  CompareSide sides[2];
+  std::vector<std::uint64_t> counts(categories);
+  auto visit = [&](const Document& doc) -> Status {
+    tokenizer->tokenize(doc.text, tokens);
+    std::fill(counts.begin(), counts.end(), 0);
+    session.count(tokens, counts);
+    CompareSide& side = sides[doc.date < std::string_view(options.split_date) ? 0 : 1];
+    side.tokens.push_back(tokens.size());
+    side.matches.insert(side.matches.end(), counts.begin(), counts.end());
+    return Status::ok();
+  };
+  CompareResult result;
+  ALLIANCE_ASSIGN_OR_RETURN(result.read, for_each_document(inputs, corpus, visit));
+  const std::size_t n_pre = sides[0].tokens.size(), n_post = sides[1].tokens.size();
+  if (n_pre == 0 || n_post == 0) {
+    return Status::invalid_argument(
+        fmt::format("--split-date {} leaves {} documents before it and {} from it on; "
+                    "both sides need at least one",
+                    options.split_date, n_pre, n_post));
+  }
+  result.rows = compare_rows(sides, categories);
+  std::vector<double> per_doc, per_1k;
+  bootstrap_differences(sides, categories, options, per_doc, per_1k);
+  const std::size_t replicates = options.replicates;
   const double low = (1 - options.level) / 2, high = (1 + options.level) / 2;
   for (std::size_t c = 0; c < categories; ++c) {
     const std::span<const double> d(per_doc.data() + c * replicates, replicates);

@@ -164,6 +164,77 @@ void run_worker(BlockQueue& queue, detail::BufferPool& pool, const std::vector<s
   }
 }
 
+// Joins the reader thread; meanwhile, with a progress callback, the calling
+// thread reports progress every 200 ms.
+void wait_for_reader(std::thread& reading, const detail::BlockReader& reader,
+                     const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  if (!progress) {
+    reading.join();
+    return;
+  }
+  std::mutex mutex;
+  std::condition_variable done_cv;
+  bool done = false;
+  std::thread waiter([&] {
+    reading.join();
+    std::lock_guard<std::mutex> lock(mutex);
+    done = true;
+    done_cv.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(mutex);
+  while (!done_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
+    progress(reader.bytes_read(), reader.total_bytes());
+  }
+  lock.unlock();
+  waiter.join();
+  progress(reader.bytes_read(), reader.total_bytes());
+}
+
+// The first error in reading order, or the workers' sums merged: integer
+// sums, so the order of workers does not matter.
+Result<CountResult> merge_results(std::vector<WorkerResult>& results, const detail::BlockReader& reader,
+                                  const Matcher& matcher, const CountOptions& count) {
+  const WorkerResult* first_error = nullptr;
+  for (const auto& r : results) {
+    if (!r.error.is_ok() && (first_error == nullptr || r.error_seq < first_error->error_seq)) first_error = &r;
+  }
+  if (first_error != nullptr) return first_error->error;
+
+  CountResult out;
+  out.key_names = count.by;
+  for (std::size_t c = 0; c < matcher.category_count(); ++c) out.categories.push_back(matcher.category_name(c));
+  std::map<std::vector<std::string>, GroupSums> merged;
+  std::vector<std::pair<std::uint64_t, std::string>> warnings;
+  for (auto& r : results) {
+    out.read.documents += r.documents;
+    out.read.skipped += r.skipped;
+    for (auto& w : r.warnings) warnings.push_back(std::move(w));
+    for (auto& [key, sums] : r.groups) {
+      auto [it, inserted] = merged.try_emplace(decode_key(key));
+      GroupSums& total = it->second;
+      if (inserted) total.matches.assign(out.categories.size(), 0);
+      total.docs += sums.docs;
+      total.tokens += sums.tokens;
+      for (std::size_t c = 0; c < sums.matches.size(); ++c) total.matches[c] += sums.matches[c];
+    }
+  }
+  std::stable_sort(warnings.begin(), warnings.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& w : warnings) {
+    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(std::move(w.second));
+  }
+  for (const auto& warning : reader.warnings()) {
+    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(warning);
+  }
+  if (merged.size() > count.max_groups) return Status::invalid_argument(too_many_groups_message(count.max_groups));
+  out.read.bytes = reader.bytes_read();
+  out.groups.reserve(merged.size());
+  for (auto& [keys, sums] : merged) {
+    out.groups.push_back(GroupCount{keys, sums.docs, sums.tokens, std::move(sums.matches)});
+  }
+  return out;
+}
+
 }  // namespace
 
 Status validate_count_options(const CountOptions& options) {
@@ -230,69 +301,10 @@ Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& input
     workers.emplace_back(
         [&, t] { run_worker(queue, pool, inputs, matcher, count, corpus, group_keys, results[t]); });
   }
-  if (count.progress) {
-    // The calling thread reports progress until the reader is done.
-    std::mutex mutex;
-    std::condition_variable done_cv;
-    bool done = false;
-    std::thread waiter([&] {
-      reading.join();
-      std::lock_guard<std::mutex> lock(mutex);
-      done = true;
-      done_cv.notify_all();
-    });
-    std::unique_lock<std::mutex> lock(mutex);
-    while (!done_cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
-      count.progress(reader.bytes_read(), reader.total_bytes());
-    }
-    lock.unlock();
-    waiter.join();
-    count.progress(reader.bytes_read(), reader.total_bytes());
-  } else {
-    reading.join();
-  }
+  wait_for_reader(reading, reader, count.progress);
   for (auto& worker : workers) worker.join();
 
-  // Merge: integer sums, so the order of workers does not matter.
-  const WorkerResult* first_error = nullptr;
-  for (const auto& r : results) {
-    if (!r.error.is_ok() && (first_error == nullptr || r.error_seq < first_error->error_seq)) first_error = &r;
-  }
-  if (first_error != nullptr) return first_error->error;
-
-  CountResult out;
-  out.key_names = count.by;
-  for (std::size_t c = 0; c < matcher.category_count(); ++c) out.categories.push_back(matcher.category_name(c));
-  std::map<std::vector<std::string>, GroupSums> merged;
-  std::vector<std::pair<std::uint64_t, std::string>> warnings;
-  for (auto& r : results) {
-    out.read.documents += r.documents;
-    out.read.skipped += r.skipped;
-    for (auto& w : r.warnings) warnings.push_back(std::move(w));
-    for (auto& [key, sums] : r.groups) {
-      auto [it, inserted] = merged.try_emplace(decode_key(key));
-      GroupSums& total = it->second;
-      if (inserted) total.matches.assign(out.categories.size(), 0);
-      total.docs += sums.docs;
-      total.tokens += sums.tokens;
-      for (std::size_t c = 0; c < sums.matches.size(); ++c) total.matches[c] += sums.matches[c];
-    }
-  }
-  std::stable_sort(warnings.begin(), warnings.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& w : warnings) {
-    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(std::move(w.second));
-  }
-  for (const auto& warning : reader.warnings()) {
-    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(warning);
-  }
-  if (merged.size() > count.max_groups) return Status::invalid_argument(too_many_groups_message(count.max_groups));
-  out.read.bytes = reader.bytes_read();
-  out.groups.reserve(merged.size());
-  for (auto& [keys, sums] : merged) {
-    out.groups.push_back(GroupCount{keys, sums.docs, sums.tokens, std::move(sums.matches)});
-  }
-  return out;
+  return merge_results(results, reader, matcher, count);
 }
 
 std::string too_many_groups_message(std::uint64_t max_groups) {

@@ -29,7 +29,8 @@ struct Timestamp {
   int offset_minutes = 0;  // east of UTC
 };
 
-// The calendar date YYYY-MM-DD the options ask for: the writer's, or UTC's.
+// The calendar date YYYY-MM-DD the options ask for: the writer's, or UTC's;
+// "" when it falls outside the years 0000-9999.
 std::string calendar_date(const Timestamp& t, bool local) {
   chr::sys_days day{t.day};
   if (!local) {
@@ -38,6 +39,7 @@ std::string calendar_date(const Timestamp& t, bool local) {
     if (utc >= 24 * 60) day += chr::days{1};
   }
   const chr::year_month_day ymd{day};
+  if (ymd.year() < chr::year{0} || ymd.year() > chr::year{9999}) return "";
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()));
 }
@@ -138,6 +140,10 @@ std::string read_date(std::string_view value, const CorpusOptions& options, std:
     return fmt::format("invalid date '{}' in field '{}' ({})", value.substr(0, 40), options.date_field, problem);
   }
   scratch = calendar_date(t, options.local_dates);
+  if (scratch.empty()) {
+    return fmt::format("invalid date '{}' in field '{}' (its UTC date falls outside the years 0000-9999)",
+                       value.substr(0, 40), options.date_field);
+  }
   date = scratch;
   return "";
 }

@@ -228,6 +228,55 @@ std::vector<std::pair<std::string_view, std::size_t>> fields_of(std::string_view
 
 // ---------------------------------------------------------------- LIWC .dic
 
+// One entry line of a LIWC dictionary: its pattern and category ids.
+Status add_liwc_entry(const Line& line, std::string_view source,
+                      const std::map<std::string, std::size_t, std::less<>>& by_id, Lexicon& lexicon) {
+  // The pattern is what comes before the first TAB (so it may be a phrase);
+  // without a TAB, the first field.
+  std::string_view pattern;
+  std::size_t pattern_column = 1;
+  std::string_view rest;
+  std::size_t rest_offset = 0;
+  const std::size_t tab = line.text.find('\t');
+  if (tab != std::string_view::npos) {
+    pattern = line.text.substr(0, tab);
+    rest = line.text.substr(tab + 1);
+    rest_offset = tab + 1;
+  } else {
+    const auto fields = fields_of(line.text);
+    pattern = fields[0].first;
+    pattern_column = fields[0].second + 1;
+    rest_offset = fields[0].second + fields[0].first.size();
+    rest = line.text.substr(rest_offset);
+  }
+  LexiconEntry entry;
+  entry.line = line.number;
+  entry.column = pattern_column;
+  ALLIANCE_RETURN_IF_ERROR(parse_lexicon_value(pattern, source, line.number, pattern_column, entry));
+  const auto ids = fields_of(rest);
+  if (ids.empty()) {
+    return located(source, line.number, pattern_column,
+                   fmt::format("entry '{}' names no category id", trim(pattern)));
+  }
+  std::vector<std::size_t> seen;
+  for (const auto& [id, offset] : ids) {
+    const std::size_t column = rest_offset + offset + 1;
+    if (id.find_first_of("()/") != std::string_view::npos) {
+      return located(source, line.number, column, fmt::format("unsupported LIWC conditional category '{}'", id));
+    }
+    const auto it = by_id.find(id);
+    if (it == by_id.end()) {
+      return located(source, line.number, column,
+                     fmt::format("unknown category id '{}': the header defines {}", id,
+                                 by_id.size() == 1 ? "one id" : fmt::format("{} ids", by_id.size())));
+    }
+    if (std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
+    seen.push_back(it->second);
+    lexicon.categories[it->second].entries.push_back(entry);
+  }
+  return Status::ok();
+}
+
 Result<Lexicon> parse_liwc(std::string_view text, std::string_view source) {
   Lexicon lexicon;
   lexicon.source = std::string(source);
@@ -278,51 +327,8 @@ Result<Lexicon> parse_liwc(std::string_view text, std::string_view source) {
     return located(source, lines[i - 1].number, 1, "the header defines no category");
   }
   for (; i < lines.size(); ++i) {
-    const Line& line = lines[i];
-    if (trim(line.text).empty()) continue;
-    // The pattern is what comes before the first TAB (so it may be a phrase);
-    // without a TAB, the first field.
-    std::string_view pattern;
-    std::size_t pattern_column = 1;
-    std::string_view rest;
-    std::size_t rest_offset = 0;
-    const std::size_t tab = line.text.find('\t');
-    if (tab != std::string_view::npos) {
-      pattern = line.text.substr(0, tab);
-      rest = line.text.substr(tab + 1);
-      rest_offset = tab + 1;
-    } else {
-      const auto fields = fields_of(line.text);
-      pattern = fields[0].first;
-      pattern_column = fields[0].second + 1;
-      rest_offset = fields[0].second + fields[0].first.size();
-      rest = line.text.substr(rest_offset);
-    }
-    LexiconEntry entry;
-    entry.line = line.number;
-    entry.column = pattern_column;
-    ALLIANCE_RETURN_IF_ERROR(parse_lexicon_value(pattern, source, line.number, pattern_column, entry));
-    const auto ids = fields_of(rest);
-    if (ids.empty()) {
-      return located(source, line.number, pattern_column,
-                     fmt::format("entry '{}' names no category id", trim(pattern)));
-    }
-    std::vector<std::size_t> seen;
-    for (const auto& [id, offset] : ids) {
-      const std::size_t column = rest_offset + offset + 1;
-      if (id.find_first_of("()/") != std::string_view::npos) {
-        return located(source, line.number, column, fmt::format("unsupported LIWC conditional category '{}'", id));
-      }
-      const auto it = by_id.find(id);
-      if (it == by_id.end()) {
-        return located(source, line.number, column,
-                       fmt::format("unknown category id '{}': the header defines {}", id,
-                                   by_id.size() == 1 ? "one id" : fmt::format("{} ids", by_id.size())));
-      }
-      if (std::find(seen.begin(), seen.end(), it->second) != seen.end()) continue;
-      seen.push_back(it->second);
-      lexicon.categories[it->second].entries.push_back(entry);
-    }
+    if (trim(lines[i].text).empty()) continue;
+    ALLIANCE_RETURN_IF_ERROR(add_liwc_entry(lines[i], source, by_id, lexicon));
   }
   return lexicon;
 }

@@ -102,4 +102,32 @@ std::vector<ClubRow> Club::table(double facility, int max_members) const {
   return rows;
 }
 
+Result<ClubAnalysis> analyse_club(const Club& club, std::optional<double> facility, int max_members) {
+  if (max_members < 1) {
+    return Status::invalid_argument(fmt::format("members: {} is out of range: it must be >= 1", max_members));
+  }
+  const Result<ClubOptimum> optimum = club.optimum();
+  ClubAnalysis out;
+  out.parameters = club.parameters();
+  if (facility) {
+    if (!std::isfinite(*facility) || *facility <= 0) {
+      return Status::invalid_argument(fmt::format("facility: {} is out of range: it must be > 0", *facility));
+    }
+    out.facility = *facility;
+  } else if (optimum.is_ok()) {
+    out.facility = optimum->facility;
+  } else {
+    return Status::invalid_argument(fmt::format("facility is needed: {}", optimum.status().message()));
+  }
+  const Result<double> best = club.best_members(out.facility);
+  const Result<int> best_whole = club.best_members_whole(out.facility, max_members);
+  if (best.is_ok()) out.best_members = *best;
+  if (best_whole.is_ok()) out.best_whole_members = *best_whole;
+  if (optimum.is_ok()) out.optimum = *optimum;
+  if (!best.is_ok()) out.notes.push_back(best.status().message());
+  if (!optimum.is_ok()) out.notes.push_back(optimum.status().message());
+  out.rows = club.table(out.facility, max_members);
+  return out;
+}
+
 }  // namespace alliance::models

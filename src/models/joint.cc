@@ -237,4 +237,32 @@ double joint_symmetric_ratio(Utility utility, int n, double preference, double p
   return 0;
 }
 
+Result<JointPath> solve_joint_path(const std::vector<Player>& players, Utility utility,
+                                   const std::vector<double>& private_shares,
+                                   std::optional<IdenticalPlayers> identical) {
+  JointPath path;
+  path.players = players;
+  path.utility = utility;
+  path.identical = identical.has_value();
+  double total_income = 0;
+  for (const Player& p : players) total_income += p.income;
+  for (const Player& p : players) path.income_shares.push_back(total_income > 0 ? p.income / total_income : 0);
+  for (const double theta : private_shares) {
+    JointOptions options;
+    options.private_share = theta;
+    JointPoint point;
+    point.private_share = theta;
+    ALLIANCE_ASSIGN_OR_RETURN(point.result, solve_joint(players, utility, options));
+    const JointOutcome& nash = point.result.nash;
+    for (const double q : nash.output) {
+      point.contributors += q > 0;
+      point.share_of_nash.push_back(nash.Q > 0 ? q / nash.Q : 0);
+    }
+    if (identical) point.closed_form_ratio = joint_symmetric_ratio(utility, identical->n, identical->preference, theta);
+    path.points.push_back(std::move(point));
+  }
+  return path;
+}
+
 }  // namespace alliance::models
+

@@ -10,11 +10,13 @@
 
 #include "alliance/core/csv.h"
 #include "alliance/core/panel.h"
+#include "alliance/models/game.h"
 
 namespace alliance::models {
 
-Result<std::vector<Player>> read_players(const std::string& path, Utility utility) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
+namespace {
+
+Result<std::vector<Player>> players_of(const core::CsvTable& table, Utility utility) {
   const bool cobb_douglas = utility == Utility::kCobbDouglas;
   const std::string_view preference = cobb_douglas ? "a" : "b";
   ALLIANCE_ASSIGN_OR_RETURN(const std::size_t id_col, table.column("id"));
@@ -70,6 +72,37 @@ Result<std::vector<Player>> read_players(const std::string& path, Utility utilit
     return Status::invalid_argument(
         fmt::format("{}: the total income of the players must be finite and > 0, got {}", table.source(), total));
   }
+  return players;
+}
+
+}  // namespace
+
+Result<std::vector<Player>> read_players(const std::string& path, Utility utility) {
+  ALLIANCE_ASSIGN_OR_RETURN(const core::CsvTable table, core::CsvTable::read(path));
+  return players_of(table, utility);
+}
+
+Result<std::vector<Player>> parse_players(std::string_view text, std::string source, Utility utility) {
+  ALLIANCE_ASSIGN_OR_RETURN(const core::CsvTable table, core::CsvTable::parse(text, std::move(source)));
+  return players_of(table, utility);
+}
+
+Result<std::vector<Player>> identical_players(int n, double income, double preference, Utility utility) {
+  if (n < 1 || n > 100000) {
+    return Status::invalid_argument(fmt::format("n: {} is out of range: it must be in [1, 100000]", n));
+  }
+  std::vector<Player> players;
+  players.reserve(static_cast<std::size_t>(n));
+  for (int i = 1; i <= n; ++i) {
+    Player p;
+    p.id = "P";
+    p.id += std::to_string(i);
+    p.income = income;
+    (utility == Utility::kCobbDouglas ? p.a : p.b) = preference;
+    players.push_back(std::move(p));
+  }
+  const Status valid = validate_game(Game{players, utility, {}});
+  if (!valid.is_ok()) return Status::invalid_argument(fmt::format("income/preference: {}", valid.message()));
   return players;
 }
 

@@ -12,6 +12,16 @@
 namespace alliance::models {
 namespace {
 
+// A net transfer this close to 0, relative to the payment, is rounding.
+constexpr double kTransferTolerance = 1e-12;
+
+SchemeRole role_of(const SchemeRow& row) {
+  const double tolerance = kTransferTolerance * (1 + row.payment);
+  if (row.net_transfer > tolerance) return SchemeRole::kCompensator;
+  if (row.net_transfer < -tolerance) return SchemeRole::kCompensated;
+  return SchemeRole::kNeither;
+}
+
 double effectiveness(const Game& game, const Player& p) {
   return game.aggregator.kind == AggregatorKind::kSum ? 1.0 : p.weight;
 }
@@ -99,6 +109,24 @@ double donor_transfer_closed_form(const Game& game, const std::vector<double>& c
   return (r * W - p.income * (1 + R)) / (1 + R + r);
 }
 
+Result<Deliveries> parse_deliveries(std::string_view text) {
+  if (text == "nash") return Deliveries::kNash;
+  if (text == "lindahl") return Deliveries::kLindahl;
+  return Status::invalid_argument(fmt::format("deliveries: '{}' must be nash or lindahl", text));
+}
+
+std::string_view role_name(SchemeRole role) {
+  switch (role) {
+    case SchemeRole::kCompensator:
+      return "compensator";
+    case SchemeRole::kCompensated:
+      return "compensated";
+    case SchemeRole::kNeither:
+      break;
+  }
+  return "neither";
+}
+
 Result<Scheme> lindahl_scheme(const Game& game, Deliveries deliveries) {
   ALLIANCE_RETURN_IF_ERROR(validate_game(game));
   if (game.aggregator.kind != AggregatorKind::kSum) {
@@ -124,8 +152,23 @@ Result<Scheme> lindahl_scheme(const Game& game, Deliveries deliveries) {
     row.net_transfer = row.payment - row.delivery;
     row.utility_nash = utility_of(p, game.utility, p.income - eq.contributions[i], eq.G);
     row.utility_lindahl = utility_of(p, game.utility, p.income - row.payment, lindahl.G);
+    row.role = role_of(row);
     out.rows.push_back(std::move(row));
   }
+  return out;
+}
+
+Result<SidePayments> side_payments(const Game& game, std::string_view donor, Deliveries deliveries) {
+  SidePayments out;
+  out.donor = std::string(donor);
+  out.deliveries = deliveries;
+  if (game.utility == Utility::kCobbDouglas) {
+    ALLIANCE_ASSIGN_OR_RETURN(out.thresholds, contribution_thresholds(game, donor));
+  } else if (!donor.empty()) {
+    return Status::invalid_argument(
+        "donor: income transfers need the cobb-douglas utility (quasi-linear utilities have no income effect)");
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(out.scheme, lindahl_scheme(game, deliveries));
   return out;
 }
 

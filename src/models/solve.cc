@@ -353,3 +353,34 @@ double underprovision_ratio(const NashResult& nash, const OptimumResult& optimum
 }
 
 }  // namespace alliance::models
+
+namespace alliance::models {
+
+bool nash_is_set(const Aggregator& aggregator) {
+  return aggregator.kind == AggregatorKind::kMin || aggregator.kind == AggregatorKind::kMax ||
+         (aggregator.kind == AggregatorKind::kCes && aggregator.rho < 0);
+}
+
+Result<Concept> parse_concept(std::string_view text) {
+  if (text == "all") return Concept::kAll;
+  if (text == "nash") return Concept::kNash;
+  if (text == "lindahl") return Concept::kLindahl;
+  if (text == "optimum") return Concept::kOptimum;
+  return Status::invalid_argument(fmt::format("concept '{}' is unknown; use nash, lindahl, optimum or all", text));
+}
+
+Result<Solution> solve_concepts(const Game& game, Concept which) {
+  Solution s;
+  if (which == Concept::kAll || which == Concept::kNash) {
+    ALLIANCE_ASSIGN_OR_RETURN(s.nash, solve_nash(game));
+  }
+  if (which == Concept::kAll || which == Concept::kLindahl) {
+    ALLIANCE_ASSIGN_OR_RETURN(s.lindahl, solve_lindahl(game));
+  }
+  if (which == Concept::kAll || which == Concept::kOptimum) {
+    ALLIANCE_ASSIGN_OR_RETURN(s.optimum, solve_optimum(game));
+  }
+  return s;
+}
+
+}  // namespace alliance::models

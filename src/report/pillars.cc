@@ -166,6 +166,8 @@ Status run_discourse(ReportResults& results, const ReportOptions& options, Other
     if (!config.corpus.empty()) {
       command += " " + config.corpus;
       if (!config.year_field.empty()) command += " --year-field " + config.year_field;
+    } else {
+      command += " @sotu";  // the commands' own default corpus is the allies' UN speeches
     }
     if (!config.lexicon.empty()) command += " --lexicon " + config.lexicon;
     const std::string rule = fmt::format(

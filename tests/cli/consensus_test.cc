@@ -87,6 +87,37 @@ TEST(CliConsensusTest, EnlargementTableShowsGridlockGrowing) {
   EXPECT_GT(number(table->rows.front().at("se")), 0.0);
 }
 
+TEST(CliConsensusTest, EnlargementRunsTheNatoGdpPresetOnTheRealSteps) {
+  const CliResult r = run_cli({"consensus", "enlargement", "--rule", "nato-qmv-gdp,unanimity", "--trials", "4000",
+                               "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  const auto table = parse_csv(r.out);
+  ASSERT_TRUE(table) << r;
+  ASSERT_EQ(table->rows.size(), 22u);
+  EXPECT_EQ(table->rows[0].at("rule"), "nato-qmv-gdp");
+  EXPECT_EQ(table->rows[1].at("rule"), "unanimity");
+  for (std::size_t k = 0; k < table->rows.size(); k += 2) {
+    // A qualified majority never passes less than unanimity on the same draws.
+    EXPECT_GE(number(table->rows[k].at("p")), number(table->rows[k + 1].at("p")));
+  }
+}
+
+TEST(CliConsensusTest, PassReportsGridlockIn2D) {
+  const CliResult r = run_cli({"consensus", "pass", "--members", kQuad2d, "--rule",
+                               "unanimity,majority", "--trials", "2000", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  const auto table = parse_csv(r.out);
+  ASSERT_TRUE(table) << r;
+  ASSERT_EQ(table->rows.size(), 2u);
+  // Unanimity gridlocks whenever q lies in the members' convex hull; majority
+  // in 2-D almost never (no core).
+  EXPECT_GT(number(table->rows[0].at("gridlock")), number(table->rows[1].at("gridlock")));
+  EXPECT_FALSE(table->rows[1].at("gridlock").empty());
+  // The four ideal points' convex hull is the triangle (0.25,0.75),
+  // (0.75,0.75), (0.5,0.25) of area 1/8: q falls in it with probability 1/8.
+  EXPECT_NEAR(number(table->rows[0].at("gridlock")), 0.125, 4 * number(table->rows[0].at("gridlock_se")));
+}
+
 TEST(CliConsensusTest, BadRuleIsAUsageError) {
   const CliResult r = run_cli({"consensus", "pass", "--enlargement", "--rule", "qmv:1.5", "--trials", "10"});
   EXPECT_EQ(r.exit_code, 2) << r;

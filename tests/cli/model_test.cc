@@ -80,7 +80,10 @@ TEST(ModelCliTest, QuasiLinearWorkedExampleAndConceptSelection) {
   EXPECT_NEAR(json_number(lindahl->get("lindahl")->get("prices")->get("C")), 1.0 / 6, 1e-15);
   const CliResult optimum = run_cli({"model", "solve", "--players", dir.file("p.csv"), "--utility",
                                      "quasi-linear-log", "--concept", "optimum", "--format", "json"});
-  EXPECT_EQ(optimum.out, "{\"optimum\": {\"G\": 60}}\n") << optimum;
+  const std::optional<Json> only = parse_json(optimum.out);
+  ASSERT_TRUE(only) << optimum;
+  ASSERT_EQ(only->member_names, std::vector<std::string>{"optimum"});
+  EXPECT_EQ(only->get("optimum")->get("G")->text, "60");
 }
 
 TEST(ModelCliTest, WeakestLinkAndBestShotPrintEquilibriumSets) {
@@ -120,6 +123,40 @@ TEST(ModelCliTest, TableAndCsvFormats) {
   EXPECT_NE(text.out.find("bergstrom-blume-varian"), std::string::npos) << text;
 }
 
+// The text table rounds to --digits significant digits (6 by default); CSV
+// and JSON keep every digit of 140/3.
+TEST(ModelCliTest, TextTableRoundsMachineFormatsDoNot) {
+  const std::string players = kDataDir + "/models/worked_example_3.csv";
+  const CliResult text = run_cli({"model", "solve", "--players", players});
+  ASSERT_EQ(text.exit_code, 0) << text;
+  EXPECT_NE(text.out.find("46.6667"), std::string::npos) << text;
+  EXPECT_EQ(text.out.find("46.666666666666664"), std::string::npos) << text;
+  const CliResult three = run_cli({"model", "solve", "--players", players, "--digits", "3"});
+  EXPECT_NE(three.out.find("46.7"), std::string::npos) << three;
+  EXPECT_EQ(three.out.find("46.6667"), std::string::npos) << three;
+  const CliResult csv = run_cli({"model", "solve", "--players", players, "--table", "nash", "--format", "csv"});
+  const std::optional<Table> nash = parse_csv(csv.out);
+  ASSERT_TRUE(nash) << csv;
+  EXPECT_EQ(nash->rows[0].at("g"), "46.666666666666664");
+  const CliResult json = run_cli({"model", "solve", "--players", players, "--format", "json"});
+  const std::optional<Json> parsed = parse_json(json.out);
+  ASSERT_TRUE(parsed) << json;
+  EXPECT_EQ(parsed->get("nash")->get("contributions")->get("A")->text, "46.666666666666664");
+}
+
+TEST(ModelCliTest, PlayersFromStandardInput) {
+  const CliResult piped = run_cli_with_input({"model", "solve", "--players", "-", "--format", "json"}, kThree);
+  ASSERT_EQ(piped.exit_code, 0) << piped;
+  const std::optional<Json> json = parse_json(piped.out);
+  ASSERT_TRUE(json) << piped;
+  EXPECT_NEAR(json_number(json->get("nash")->get("G")), 160.0 / 3, 1e-12);
+  const CliResult joint = run_cli_with_input(
+      {"model", "joint", "--players", "-", "--private-share", "0", "--format", "csv"}, kThree);
+  EXPECT_EQ(joint.exit_code, 0) << joint;
+  expect_usage_error(run_cli_with_input({"model", "solve", "--players", "-"}, "id,income,a\nA,100,1.5\n"),
+                     "<stdin>:2:7: a of player 'A' must be in (0, 1)");
+}
+
 // n identical players: the ratio column is 2 / (n + 1).
 TEST(ModelCliTest, SweepStreamsSolutionPath) {
   TempDir dir;
@@ -137,6 +174,23 @@ TEST(ModelCliTest, SweepStreamsSolutionPath) {
     EXPECT_NEAR(std::stod(fields[6]), 2.0 / (n + 1), 1e-12);
   }
   EXPECT_FALSE(std::filesystem::exists(dir.file("s.csv.partial")));
+  // More rows than one streamed block, in TSV: one header, every point.
+  const CliResult tsv =
+      run_cli({"model", "sweep", "--players", dir.file("one.csv"), "--param", "a=0.1:0.9:2500", "--format", "tsv"});
+  ASSERT_EQ(tsv.exit_code, 0) << tsv;
+  const std::vector<std::string> rows = lines_of(tsv.out);
+  ASSERT_EQ(rows.size(), 2501u);
+  EXPECT_EQ(rows[0], "a\tG_nash\tG_nash_low\tcontributors\tG_lindahl\tG_optimum\tratio");
+  EXPECT_EQ(split(rows[2500], '\t')[0], "0.9");
+  // Held formats: the same points as one JSON table.
+  const CliResult json =
+      run_cli({"model", "sweep", "--players", dir.file("one.csv"), "--param", "n=1:8:8", "--format", "json"});
+  const std::optional<Json> parsed = parse_json(json.out);
+  ASSERT_TRUE(parsed) << json;
+  const std::optional<Table> table = json_table(*parsed, "sweep");
+  ASSERT_TRUE(table) << json;
+  ASSERT_EQ(table->rows.size(), 8u);
+  EXPECT_NEAR(number(table->rows[7].at("ratio")), 2.0 / 9, 1e-12);
 }
 
 TEST(ModelCliTest, OutOfRangeParametersExitTwo) {
@@ -166,6 +220,13 @@ TEST(ModelCliTest, PlayersFromPanelGdp) {
   ASSERT_GT(lines.size(), 30u);  // the allies with a 2023 GDP in the NATO data
   EXPECT_EQ(lines[0], "id,income,a");
   EXPECT_NE(result.out.find("\nUSA,"), std::string::npos);
+  const CliResult json =
+      run_cli({"model", "players", "--from-panel", "gdp_usd_m_current", "--year", "2023", "--format", "json"});
+  const std::optional<Json> parsed = parse_json(json.out);
+  ASSERT_TRUE(parsed) << json;
+  const std::optional<Table> table = json_table(*parsed, "players");
+  ASSERT_TRUE(table) << json;
+  EXPECT_EQ(table->rows.size() + 1, lines.size());
   const CliResult missing = run_cli({"model", "players", "--from-panel", "gdp_usd_m_current", "--year", "1066"});
   EXPECT_EQ(missing.exit_code, 2) << missing;
 }

@@ -131,5 +131,83 @@ TEST(CliPowerTest, MissingWeightsFileExitsWithUsage) {
   EXPECT_EQ(lines_of(result.err).size(), 1u) << result;
 }
 
+const std::string kNiceEu27 = kDataDir + "/reference/eu_council/nice_eu27.csv";
+
+// The done-when commands: one object with every index keyed by
+// member id, swings as JSON integers, the power to act a number; checked
+// against each other (absolute Banzhaf = swings / 2^26, Coleman's prevent =
+// swings / winning with winning = power_to_act * 2^27).
+TEST(CliPowerTest, EuRulesPrintEveryIndexAsOneObject) {
+  for (const char* rule : {"eu-nice", "eu-lisbon"}) {
+    const CliResult result = run_cli({"power", "--rule", rule, "--members", kNiceEu27, "--format", "json"});
+    ASSERT_EQ(result.exit_code, 0) << result;
+    const std::optional<Json> json = parse_json(result.out);
+    ASSERT_TRUE(json) << result;
+    for (const char* key : {"banzhaf", "banzhaf_absolute", "swings", "shapley", "coleman_prevent", "coleman_initiate"}) {
+      const Json* index = json->get(key);
+      ASSERT_NE(index, nullptr) << key;
+      ASSERT_EQ(index->member_names.size(), 27u) << key;
+      EXPECT_EQ(index->member_names[0], "AUT");
+    }
+    const Json* act = json->get("power_to_act");
+    ASSERT_NE(act, nullptr);
+    ASSERT_EQ(act->kind, Json::Kind::kNumber);
+    const double winning = number(act->text) * 134217728.0;
+    double banzhaf_sum = 0, shapley_sum = 0;
+    for (std::size_t i = 0; i < 27; ++i) {
+      const std::string& swings = json->get("swings")->member_values[i].text;
+      ASSERT_EQ(swings.find_first_not_of("0123456789"), std::string::npos) << swings;
+      EXPECT_DOUBLE_EQ(number(json->get("banzhaf_absolute")->member_values[i].text), std::stod(swings) / 67108864.0);
+      EXPECT_NEAR(number(json->get("coleman_prevent")->member_values[i].text), std::stod(swings) / winning, 1e-12);
+      banzhaf_sum += number(json->get("banzhaf")->member_values[i].text);
+      shapley_sum += number(json->get("shapley")->member_values[i].text);
+    }
+    EXPECT_NEAR(banzhaf_sum, 1.0, 1e-12) << rule;
+    EXPECT_NEAR(shapley_sum, 1.0, 1e-12) << rule;
+  }
+}
+
+TEST(CliPowerTest, RuleMembersFromStandardInput) {
+  const CliResult result = run_cli_with_input(
+      {"power", "--rule", "votes >= 12", "--members", "-", "--format", "csv"}, kEec + std::string());
+  EXPECT_EQ(result.exit_code, 2) << result;  // the EEC file names its column `weight`
+  const CliResult ok = run_cli_with_input({"power", "--rule", "weight >= 12", "--members", "-", "--format", "csv"},
+                                          kEec);
+  ASSERT_EQ(ok.exit_code, 0) << ok;
+  const auto table = parse_csv(ok.out);
+  ASSERT_TRUE(table) << ok;
+  ASSERT_EQ(table->rows.size(), 6u);
+  EXPECT_EQ(table->rows[0].at("swings"), "10");
+  EXPECT_EQ(table->rows[5].at("swings"), "0");
+  EXPECT_NEAR(number(table->rows[0].at("coleman_prevent")), 10.0 / 14.0, 1e-15);  // 14 winning coalitions
+}
+
+TEST(CliPowerTest, MalformedRuleNamesThePosition) {
+  expect_usage_error(run_cli({"power", "--rule", "votes >=", "--members", kNiceEu27}), "rule 'votes >=': column 9:");
+  expect_usage_error(run_cli({"power", "--rule", "votes >= 255 and populaton >= 62%", "--members", kNiceEu27}),
+                     kNiceEu27 + ":1:1:");
+}
+
+TEST(CliPowerTest, MemoryLimitRefusesWithTheFigure) {
+  const CliResult result =
+      run_cli({"power", "--rule", "members >= 55% and population >= 65%", "--members", kNiceEu27, "--memory-limit",
+               "1", "--index", "banzhaf"});
+  // Within the limit: the weighted path's table is a few KiB.
+  EXPECT_EQ(result.exit_code, 0) << result;
+  TempDir dir;
+  std::string big = "id,votes\n";
+  for (int i = 0; i < 100000; ++i) {
+    big += 'm';
+    big += std::to_string(i);
+    big += ',';
+    big += std::to_string(1000 + i % 7);
+    big += '\n';
+  }
+  write_file(dir.file("big.csv"), big);
+  const CliResult refused = run_cli({"power", "--rule", "votes >= 50%", "--members", dir.file("big.csv")});
+  expect_usage_error(refused, "game too large: its count table needs ");
+  EXPECT_NE(refused.err.find("MiB"), std::string::npos) << refused;
+}
+
 }  // namespace
 }  // namespace alliance::cli_test

@@ -1,4 +1,5 @@
 #include "alliance/consensus/enlargement.h"
+#include "alliance/consensus/tables.h"
 
 #include <cmath>
 #include <string>
@@ -97,7 +98,7 @@ TEST(EnlargementTest, GdpWeightsAndJson) {
   auto rows = run_enlargement(enlargement_steps(registry), *rules, o, options(3));
   ASSERT_TRUE(rows.is_ok()) << rows.status().message();
   const std::string json = enlargement_json(*rows);
-  EXPECT_EQ(json.rfind("{\"steps\": [", 0), 0u);
+  EXPECT_EQ(json.rfind("{\n  \"steps\": [", 0), 0u) << json;
   EXPECT_NE(json.find("\"year\": 1949, \"date\": \"1949-04-04\", \"members\": 12, \"rule\": \"qmv:0.55:0.65\""),
             std::string::npos)
       << json;

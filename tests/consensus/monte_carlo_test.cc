@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "alliance/consensus/spatial.h"
 #include "consensus/member_ids.h"
 
 namespace alliance::consensus {
@@ -101,15 +102,34 @@ TEST(MonteCarloTest, IdenticalForAnyThreadCount) {
 
 TEST(MonteCarloTest, RunsIn2DAndRejectsBadInput) {
   MonteCarloOptions options;
-  options.trials = 1000;
+  options.trials = 20000;
   auto two = estimate_pass(uniform_scenario(ids(3), 2), unanimity_only(), options);
   ASSERT_TRUE(two.is_ok());
-  EXPECT_FALSE((*two)[0].gridlock);  // not computed in 2-D
+  // Unanimity in 2-D gridlocks iff q lies in the members' convex hull: for
+  // three uniform points, the expected area of their triangle, 11/144
+  // (the classical result for the unit square).
+  ASSERT_TRUE((*two)[0].gridlock);
+  EXPECT_NEAR((*two)[0].gridlock->p(), 11.0 / 144.0, 4 * (*two)[0].gridlock->se());
   options.trials = 0;
   EXPECT_FALSE(estimate_pass(uniform_scenario(ids(3)), unanimity_only(), options).is_ok());
   options.trials = 10;
   EXPECT_FALSE(estimate_pass(uniform_scenario(ids(3)), {*DecisionRule::parse("weighted:0.5")}, options).is_ok());
   EXPECT_FALSE(estimate_pass(uniform_scenario(ids(3), 3), unanimity_only(), options).is_ok());
+}
+
+TEST(MonteCarloTest, TwoDimensionalGridlockIsExact) {
+  const std::vector<std::string> members = ids(3);
+  const double x[] = {0.0, 1.0, 0.5}, y[] = {0.0, 0.0, 1.0};
+  const auto unanimity = CompiledRule::compile(DecisionRule::unanimity(), members, {});
+  const auto majority = CompiledRule::compile(DecisionRule::majority(), members, {});
+  ASSERT_TRUE(unanimity.is_ok() && majority.is_ok());
+  // Inside the triangle: the Pareto set, nothing beats q unanimously.
+  EXPECT_TRUE(is_gridlocked_2d(*unanimity, x, y, Point{0.5, 0.3}));
+  EXPECT_FALSE(is_gridlocked_2d(*unanimity, x, y, Point{0.5, -0.1}));
+  // Majority: no core with three members in general position (Plott 1967).
+  EXPECT_FALSE(is_gridlocked_2d(*majority, x, y, Point{0.5, 0.3}));
+  // At a member's ideal point, unanimity cannot move away from it.
+  EXPECT_TRUE(is_gridlocked_2d(*unanimity, x, y, Point{1.0, 0.0}));
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/csv_scanner.h"
+
 namespace alliance::discourse {
 namespace {
 
@@ -423,11 +425,56 @@ TEST(CorpusTest, MalformedTimestampsSayWhatIsWrong) {
             message("Thu Feb 24 05:30:00 +00:00 2022", "expected Www Mmm DD HH:MM:SS +HHMM YYYY"));
   EXPECT_EQ(date_of("Thu Feb 24 05:30:00 x0000 2022"),
             message("Thu Feb 24 05:30:00 x0000 2022", "expected a time zone offset +HHMM"));
+  EXPECT_EQ(date_of("9999-12-31T23:00:00-05:00"),
+            message("9999-12-31T23:00:00-05:00", "its UTC date falls outside the years 0000-9999"));
+  EXPECT_EQ(date_of("9999-12-31T23:00:00-05:00", true), "9999-12-31");
   EXPECT_EQ(date_of("24.02.2022"),
             message("24.02.2022", "expected a calendar date YYYY-MM-DD"));
   EXPECT_EQ(date_of("yesterday"),
             message("yesterday", "expected YYYY-MM-DD, an RFC 3339 timestamp such as 2022-02-24T05:30:00Z or a "
                                  "tweet created_at such as Thu Feb 24 05:30:00 +0000 2022"));
+}
+
+TEST(CorpusTest, YearDayDatesYearOnlyRecords) {
+  TempFolder dir;
+  const auto file = dir.write("y.jsonl", "{\"year\": 1999, \"text\": \"x\"}\n{\"year\": \"2023\", \"text\": \"y\"}\n");
+  CorpusOptions options;
+  options.year_field = "year";
+  options.year_day = "09-01";
+  auto seen = read_all({file}, options);
+  ASSERT_TRUE(seen.is_ok()) << seen.status().message();
+  ASSERT_EQ(seen->size(), 2u);
+  EXPECT_EQ((*seen)[0].date, "1999-09-01");
+  EXPECT_EQ((*seen)[1].date, "2023-09-01");
+  options.year_day = "02-29";  // not a day of 1999
+  EXPECT_EQ(error_of({file}, options), file.string() + ":1: invalid year '1999' in field 'year' (expected YYYY)");
+}
+
+TEST(CorpusTest, CsvStreamCutFollowsTheQuotesAcrossPieces) {
+  // A record whose quoted field holds a line end, fed in two pieces.
+  const std::string text = "1,\"a\nb\",c\n2,d,e\n";
+  bool quoted = false;
+  EXPECT_EQ(core::csv_record_end(std::string_view(text).substr(0, 4), quoted), std::string_view::npos);
+  EXPECT_TRUE(quoted);
+  EXPECT_EQ(core::csv_record_end(std::string_view(text).substr(4), quoted), 5u);  // "b\",c\n"
+  EXPECT_EQ(core::csv_last_record_end(text), text.size() - 1);
+  EXPECT_EQ(core::csv_last_record_end("1,\"open\n"), std::string_view::npos);
+  core::CsvScanner scanner(text);
+  std::vector<core::CsvField> fields;
+  ASSERT_TRUE(scanner.next(fields));
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[1].value, "a\nb");
+  EXPECT_EQ(fields[1].offset, 2u);
+  ASSERT_TRUE(scanner.next(fields));
+  EXPECT_EQ(fields[2].value, "e");
+  EXPECT_TRUE(scanner.at_end());
+  core::CsvScanner bad("x,\"y\"z\nok\n");
+  EXPECT_FALSE(bad.next(fields));
+  EXPECT_EQ(bad.error(), "text after the closing quote of a field");
+  EXPECT_EQ(bad.error_offset(), 5u);
+  bad.skip_record();
+  ASSERT_TRUE(bad.next(fields));
+  EXPECT_EQ(fields[0].value, "ok");
 }
 
 TEST(CorpusTest, FormatFollowsTheName) {

@@ -163,7 +163,7 @@ TEST_F(CountTest, FirstErrorInReadingOrderWhateverTheThreads) {
 TEST_F(CountTest, RejectsBadOptions) {
   CountOptions options;
   options.by = {"period"};
-  EXPECT_EQ(validate_count_options(options).message(), "--by period needs --split-date YYYY-MM-DD");
+  EXPECT_EQ(validate_count_options(options).message(), "--by period needs --split-date YYYY-MM-DD or --breaks D1,D2,...");
   options.split_date = "2020-02-30";
   EXPECT_FALSE(validate_count_options(options).is_ok());
   options.by = {"year", "year"};

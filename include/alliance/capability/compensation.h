@@ -37,6 +37,10 @@ struct CapabilityPaths {
   static constexpr const char* kInstitutions = "capability/institutions.csv";
   static constexpr const char* kInstitutionLinks = "capability/institution_links.csv";
   static constexpr const char* kContributions = "capability/contributions.csv";
+
+  /// `given` when the user named a file, else the default `relative` path in
+  /// the data folder `data_dir`.
+  static std::string resolve(const std::string& given, const std::string& data_dir, const char* relative);
 };
 
 /// Item name -> category, from `item,category,note`.

@@ -72,12 +72,20 @@ Result<std::vector<EnlargementRow>> run_enlargement(const std::vector<Enlargemen
 Result<std::map<std::string, double>> gdp_weights(const std::string& data_dir, const core::ActorRegistry& actors,
                                                   int year = 2023);
 
-/// `{"steps": [{"year", "date", "members", "rule", "p", "se", "gridlock",
-/// "gridlock_se"}, ...]}`; gridlock fields are null in 2-D. Numbers at 6
-/// decimals.
-std::string enlargement_json(const std::vector<EnlargementRow>& rows);
-/// The same rows as a result table named "enlargement".
+/// The rows as a result table named "enlargement" (with the other result
+/// tables in tables.cc; see tables.h for their JSON).
 core::Table enlargement_table(const std::vector<EnlargementRow>& rows);
+
+/// The current allies (the last enlargement step of the data folder's
+/// registry) with ideal points drawn uniformly, weighted by 2023 GDP when a
+/// rule reads weights. kInvalidArgument when no ally has an accession date.
+Result<Scenario> current_allies_scenario(const std::string& data_dir, const std::vector<DecisionRule>& rules);
+
+/// A committee's members with their ideal points fixed in every trial.
+Scenario committee_scenario(const Committee& committee);
+
+/// True when any rule reads member weights.
+bool any_uses_weights(const std::vector<DecisionRule>& rules);
 
 }  // namespace alliance::consensus
 

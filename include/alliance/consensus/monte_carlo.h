@@ -75,10 +75,10 @@ Scenario uniform_scenario(std::vector<std::string> ids, int dimension = 1);
 struct PassEstimate {
   std::string rule;
   Proportion pass;                    // share of trials in which p passes against q
-  std::optional<Proportion> gridlock; // share with an empty win-set; 1-D only
+  std::optional<Proportion> gridlock; // share with an empty win-set (exact test per trial, 1-D and 2-D)
 };
 
-/// The pass probability (and, in 1-D, the gridlock probability) of each rule
+/// The pass probability and the gridlock probability of each rule
 /// on the same draws. kInvalidArgument for an inconsistent scenario, a rule
 /// that needs missing weights or trials == 0. O(trials * members * rules).
 Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const std::vector<DecisionRule>& rules,

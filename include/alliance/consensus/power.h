@@ -20,10 +20,17 @@
 // and arbitrary precision); the indices are ratios of those integers rounded
 // once to double.
 //
-// Time: Banzhaf alone on a plain game O(n q) per distinct weight (a 1-D table
-// over weight); Shapley or a double majority O(n^2 q) in all (2-D table).
-// Memory: (n + 1) q counts for the 2-D table. Players of equal weight share one
-// division.
+// Banzhaf alone on a plain game needs only a 1-D table over weight, and only
+// up to L = min(q, total - q + 1): a swing of i (weight a) is a coalition of
+// the others with weight in [q - a, q), or, counted by its complement, one
+// with weight in [total - q - a + 1, total - q]; either way a window [L - a, L)
+// of a table of coalitions lighter than L. Dividing (1 + x^a) out of that
+// window is an alternating sum of blocks of width a,
+//   sum_{w in [L-a, L)} c_i(w) = sum_j (-1)^j (S(L - j a) - S(L - (j+1) a)),
+// with S the prefix sums of the whole game's table: O(L / a) per player
+// after one O(n L) table. Time O(n L), memory L counts.
+// Shapley or a member quota need the 2-D table over (size, weight < q):
+// O(n^2 q) time, (n + 1) q counts. Players of equal weight share one division.
 //
 // Thread safety: values and pure functions; distinct calls may run in parallel.
 #ifndef ALLIANCE_CONSENSUS_POWER_H_
@@ -103,6 +110,19 @@ struct PowerIndices {
   std::string shapley_denominator;
   /// pivots_i / n!.
   std::vector<double> shapley;
+  /// Winning coalitions among the 2^n, exact, decimal.
+  std::string winning_coalitions;
+  /// 2^n, decimal.
+  std::string coalitions;
+  /// Coleman's power to prevent action, eta_i / #winning (0 when none wins).
+  std::vector<double> coleman_prevent;
+  /// Coleman's power to initiate action, eta_i / #losing (0 when none loses).
+  std::vector<double> coleman_initiate;
+  /// The power of the collectivity to act: #winning / 2^n.
+  double power_to_act = 0;
+  /// How the counts were computed: "weighted", "generating function" or
+  /// "enumeration" (composite_power.h).
+  std::string method = "weighted";
 };
 
 /// Computes the requested indices exactly (see the file comment). Errors:
@@ -126,6 +146,11 @@ Result<Players> read_weights(const std::string& path);
 /// `total_weight`. kInvalidArgument naming the text otherwise; the range
 /// against the total is checked by WeightedGame::create.
 Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weight);
+
+/// The game of a weights file (`-`: standard input), a quota text (see
+/// parse_quota) and a member quota: errors name the option (--quota,
+/// --member-quota) and the file.
+Result<WeightedGame> read_weighted_game(const std::string& path, std::string_view quota, std::int64_t member_quota);
 
 }  // namespace alliance::consensus
 

@@ -12,6 +12,11 @@
 //   coalition:A+B+...     only the named members (ISO3 codes) decide, by
 //                         unanimity among those present; the others do not block
 //   quad                  coalition:USA+GBR+FRA+DEU
+//   an expression         `members >= 55% and gdp >= 65%`, `(...) or against
+//                         < 4`, or a preset (eu-lisbon, eu-nice,
+//                         nato-qmv-gdp): see rule_expression.h. Its one weight
+//                         column, if any, is the members' weight (`weight` in
+//                         a members file, `gdp` under --enlargement).
 // Shares must lie in (0, 1]. A list of rules is comma-separated:
 // `unanimity,qmv:0.55:0.65,majority`.
 //
@@ -27,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "alliance/consensus/rule_expression.h"
 #include "alliance/core/status.h"
 
 namespace alliance::consensus {
@@ -38,6 +44,7 @@ enum class RuleKind {
   kDoubleMajority,     // qmv:M:W
   kWeighted,           // weighted:Q
   kCoalition,          // coalition:... and quad
+  kExpression,         // a rule expression or preset (rule_expression.h)
 };
 
 /// A validated decision rule (STYLE 19: an object that exists is valid).
@@ -62,7 +69,12 @@ class DecisionRule {
   /// The deciding members of a coalition rule, in the order written.
   const std::vector<std::string>& coalition() const { return coalition_; }
   /// True when the rule reads member weights.
-  bool uses_weights() const { return kind_ == RuleKind::kDoubleMajority || kind_ == RuleKind::kWeighted; }
+  bool uses_weights() const {
+    return kind_ == RuleKind::kDoubleMajority || kind_ == RuleKind::kWeighted ||
+           (kind_ == RuleKind::kExpression && !expression_.front().weight_columns().empty());
+  }
+  /// The expression of a kExpression rule. REQUIRES: kind() == kExpression.
+  const RuleExpression& expression() const { return expression_.front(); }
 
  private:
   DecisionRule() = default;
@@ -71,6 +83,7 @@ class DecisionRule {
   double member_share_ = 0;
   double weight_share_ = 0;
   std::vector<std::string> coalition_;
+  std::vector<RuleExpression> expression_;  // one element for kExpression
 };
 
 /// A rule applied to one member list: thresholds precomputed so that a test
@@ -106,6 +119,7 @@ class CompiledRule {
       case RuleKind::kDoubleMajority: return count >= min_count_ && weight >= min_weight_;
       case RuleKind::kWeighted: return weight >= min_weight_;
       case RuleKind::kCoalition: return n_deciders_ > 0 && deciders == n_deciders_;
+      case RuleKind::kExpression: return share_rule_.front().wins(count, weight);
     }
     return false;
   }
@@ -121,6 +135,7 @@ class CompiledRule {
   int n_deciders_ = 0;
   std::vector<char> is_decider_;
   std::vector<double> weights_;
+  std::vector<ShareRule> share_rule_;  // one element for kExpression
 };
 
 }  // namespace alliance::consensus

@@ -82,6 +82,13 @@ std::vector<Interval> win_set_1d(const CompiledRule& rule, const std::vector<dou
 /// strictly right of q nor those strictly left of q form a winning set. O(n).
 bool is_gridlocked_1d(const CompiledRule& rule, const double* x, double q);
 
+/// The same in 2-D, exactly: W(q) is non-empty iff some direction u has the
+/// members with u . (x_i - q) > 0 winning (a small step from q along u then
+/// wins, and any winning point p gives u = p - q). That set changes only
+/// where u is perpendicular to some x_i - q, so one direction inside each of
+/// those arcs decides. O(n^2) per call.
+bool is_gridlocked_2d(const CompiledRule& rule, const double* x, const double* y, Point q);
+
 /// The median ideal point: in 1-D the median (mean of the two middle members
 /// when n is even); in 2-D the coordinate-wise median, which is not in
 /// general a Condorcet winner (Plott 1967).

@@ -67,7 +67,7 @@ struct CorpusOptions {
   /// The field (JSON key or CSV column) holding the text.
   std::string text_field = "text";
   /// The field holding the date: YYYY-MM-DD, an RFC 3339 timestamp or a
-  /// tweet's created_at (docs/formats/corpus.md).
+  /// tweet's created_at (docs/discourse.md, "Corpora").
   std::string date_field = "date";
   /// A timestamp's date is its writer's calendar date (its own offset), not
   /// the UTC one.

@@ -32,6 +32,8 @@
 #ifndef ALLIANCE_MODELS_CLUB_H_
 #define ALLIANCE_MODELS_CLUB_H_
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "alliance/core/status.h"
@@ -102,6 +104,27 @@ class Club {
   explicit Club(const ClubParameters& p) : p_(p) {}
   ClubParameters p_;
 };
+
+/// What `model club` reports: the facility used for the table, the best
+/// membership for it, the joint optimum, and the table itself. A quantity
+/// without a finite value (e.g. no interior optimum) is nullopt, with the
+/// reason in `notes`.
+struct ClubAnalysis {
+  ClubParameters parameters;
+  double facility = 0;                      // the given X, else X**
+  std::optional<double> best_members;       // n*(facility)
+  std::optional<int> best_whole_members;    // best whole n in [1, max_members]
+  std::optional<ClubOptimum> optimum;       // X**, n**
+  std::vector<ClubRow> rows;                // n = 1..max_members
+  std::vector<std::string> notes;
+};
+
+/// Analyses `club` at `facility` (nullopt: at the optimum X**) for
+/// memberships 1..max_members. kInvalidArgument, message starting with the
+/// parameter's name: "members: ..." when max_members < 1, "facility: ..."
+/// when the facility is not finite and > 0, "facility is needed: ..." when
+/// none is given and there is no interior optimum. O(max_members).
+Result<ClubAnalysis> analyse_club(const Club& club, std::optional<double> facility, int max_members);
 
 }  // namespace alliance::models
 

@@ -43,11 +43,17 @@
 #ifndef ALLIANCE_MODELS_FIT_H_
 #define ALLIANCE_MODELS_FIT_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "alliance/core/status.h"
+
+namespace alliance::core {
+class Panel;
+struct ExchangeRates;
+}  // namespace alliance::core
 
 namespace alliance::models {
 
@@ -114,6 +120,43 @@ struct FitResult {
 /// not > 0, a contribution is negative, a value is not finite, or an id repeats
 /// (each message names the ally).
 Result<FitResult> fit_concepts(const std::vector<FitObservation>& observations, const FitOptions& options);
+
+/// Which panel variables to fit, for which allies.
+struct PanelFitRequest {
+  std::string contributions = "defexp_usd_m_current";  // a panel variable
+  std::string income = "gdp_usd_m_current";           // a panel variable
+  int year = 2023;
+  /// The allies to fit, in output order (e.g. the supply rules' reference
+  /// allies of `year`).
+  std::vector<std::string> allies;
+  /// Group of each ally (iso3 -> name, e.g. the size classes); empty: no
+  /// groups, and no per-group refits. An ally not in the map has no group.
+  std::map<std::string, std::string> groups;
+  /// Where the groups come from (e.g. the size rule), shown under the verdicts.
+  std::string groups_note;
+  FitOptions options;
+};
+
+/// The fit and what was done to the data before it.
+struct PanelFit {
+  PanelFitRequest request;
+  FitResult result;
+  /// 1, or 1000 x USD/EUR of the year when contributions in EUR billion
+  /// (`*_eur_bn`) meet income in USD million (`*_usd_m*`).
+  double contribution_scale = 1;
+  std::string unit_note;             // how the units were matched
+  std::vector<std::string> missing;  // allies without both values, left out
+};
+
+/// Reads each ally's contribution and income in `year` from `panel`,
+/// converts EUR billion to USD million with `rates` (the year's average)
+/// when the units differ, and fits (fit_concepts). kInvalidArgument, the
+/// message starting with the request field: "contributions: ..." or
+/// "income: ..." when the panel has no such variable, "year: ..." when the
+/// year has no exchange rate or fewer than 2 allies have both values; and
+/// fit_concepts' errors.
+Result<PanelFit> fit_from_panel(const core::Panel& panel, const core::ExchangeRates& rates,
+                                const PanelFitRequest& request);
 
 }  // namespace alliance::models
 

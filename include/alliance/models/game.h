@@ -1,10 +1,8 @@
 // A public-goods game among allies: players, a utility family and an
 // aggregation technology G = F(g_1, ..., g_n).
 //
-// For M2 (extensions): the names here are the shared core of the `models`
-// module — Utility, AggregatorKind/Aggregator, parse_utility, parse_aggregator,
-// aggregate, unit_cost, Game, validate_game. players.h has Player and
-// read_players; solve.h the solution concepts.
+// players.h has Player and read_players; solve.h the solution concepts;
+// the other headers of the module build on the names here.
 //
 // Aggregators (Hirshleifer 1983, Public Choice 41:371-386; Cornes 1993,
 // QJE 108:259-271), with beta_i the player's weight (default 1):

@@ -55,6 +55,7 @@
 #ifndef ALLIANCE_MODELS_JOINT_H_
 #define ALLIANCE_MODELS_JOINT_H_
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -107,6 +108,37 @@ std::vector<double> joint_defence(const std::vector<double>& output, double priv
 /// only while no income cap binds). `preference` is a (Cobb-Douglas) or b.
 /// REQUIRES: n >= 1, 0 <= theta <= 1.
 double joint_symmetric_ratio(Utility utility, int n, double preference, double private_share);
+
+/// The players of a symmetric game, for the closed-form column.
+struct IdenticalPlayers {
+  int n = 0;
+  double preference = 0;
+};
+
+/// One private share of `model joint`.
+struct JointPoint {
+  double private_share = 0;
+  JointResult result;
+  int contributors = 0;                     // players with q_i > 0 at Nash
+  std::vector<double> share_of_nash;        // q_i / Q at Nash (0 when Q = 0)
+  std::optional<double> closed_form_ratio;  // joint_symmetric_ratio, identical players only
+};
+
+/// Nash against the optimum at each private share, in the order given.
+struct JointPath {
+  std::vector<Player> players;
+  Utility utility = Utility::kCobbDouglas;
+  bool identical = false;             // closed_form_ratio is set
+  std::vector<double> income_shares;  // w_i / W
+  std::vector<JointPoint> points;
+};
+
+/// solve_joint at every share. `identical` (the players are
+/// identical_players(n, ., preference)) adds the closed-form ratio. Errors as
+/// solve_joint; the first failing share stops the path.
+Result<JointPath> solve_joint_path(const std::vector<Player>& players, Utility utility,
+                                   const std::vector<double>& private_shares,
+                                   std::optional<IdenticalPlayers> identical = std::nullopt);
 
 }  // namespace alliance::models
 

@@ -1,6 +1,6 @@
 // Players of a public-goods game and their CSV file format.
 //
-// For M2 (extensions): Player and Utility live here; game.h builds on them.
+// Player and Utility live here; game.h builds on them.
 //
 // A players file is strict CSV (core/csv.h) with a header and one row per
 // player: `id,income,a` for Cobb-Douglas utilities, `id,income,b` for the
@@ -39,6 +39,17 @@ struct Player {
 /// id, each as `file:line:column: <parameter> ... must be in <range>`
 /// (kParseError); no rows or a zero total income (kInvalidArgument).
 Result<std::vector<Player>> read_players(const std::string& path, Utility utility);
+
+/// The same as read_players for the text of a players file; `source` names
+/// it in messages (a path, or "<stdin>").
+Result<std::vector<Player>> parse_players(std::string_view text, std::string source, Utility utility);
+
+/// `n` identical players P1..Pn with income `income` and preference
+/// `preference` (a for Cobb-Douglas, b otherwise), weight 1: the symmetric
+/// games of the closed forms. kInvalidArgument when n is outside
+/// [1, 100000] ("n: ...") or the income or preference is out of range
+/// ("income/preference: ..." with validate_game's message).
+Result<std::vector<Player>> identical_players(int n, double income, double preference, Utility utility);
 
 /// One player per actor with a value of `variable` in `year` (e.g.
 /// gdp_usd_m_current in 2023: GDP as income), ids the panel's iso3 codes in

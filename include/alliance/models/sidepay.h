@@ -83,6 +83,15 @@ enum class Deliveries {
   kLindahl,  // d_i = p_i G_L: everyone delivers its own payment, no transfers
 };
 
+/// "nash" or "lindahl"; an invalid argument ("deliveries: ...") otherwise.
+Result<Deliveries> parse_deliveries(std::string_view text);
+
+/// Who pays under the scheme. Net transfers within 1e-12 (1 + payment) of 0
+/// are rounding, not a payment: such an ally is kNeither.
+enum class SchemeRole { kCompensator, kCompensated, kNeither };
+/// "compensator", "compensated" or "neither".
+std::string_view role_name(SchemeRole role);
+
 struct SchemeRow {
   std::string id;
   double nash_contribution = 0;  // g_i^Nash
@@ -94,6 +103,7 @@ struct SchemeRow {
   double net_transfer = 0;       // p_i G_L - d_i: > 0 pays (compensator), < 0 is paid
   double utility_nash = 0;
   double utility_lindahl = 0;
+  SchemeRole role = SchemeRole::kNeither;  // from net_transfer (see SchemeRole)
 };
 
 struct Scheme {
@@ -105,6 +115,19 @@ struct Scheme {
 /// The scheme above. kInvalidArgument for an invalid game or an aggregator
 /// other than sum.
 Result<Scheme> lindahl_scheme(const Game& game, Deliveries deliveries);
+
+/// What `model sidepay` reports: the thresholds (Cobb-Douglas only, where
+/// income transfers can make a contributor) and the scheme.
+struct SidePayments {
+  std::optional<Thresholds> thresholds;
+  std::string donor;  // empty: no donor
+  Deliveries deliveries = Deliveries::kNash;
+  Scheme scheme;
+};
+
+/// Both analyses above. Errors as theirs, and kInvalidArgument ("donor:
+/// ...") for a donor with a quasi-linear utility (no income effect).
+Result<SidePayments> side_payments(const Game& game, std::string_view donor, Deliveries deliveries);
 
 }  // namespace alliance::models
 

@@ -2,9 +2,8 @@
 // contributions, Lindahl equilibrium, Samuelson optimum, and the measures
 // built on them (under-provision ratio, burden shares, Olson-Zeckhauser).
 //
-// For M2 (extensions): solve_nash / solve_lindahl / solve_optimum and the
-// result structs below are the shared interface; stand_alone_level() is the
-// G a player would buy alone, useful for side payments.
+// solve_concepts() runs the concepts a command asks for at once (Solution);
+// stand_alone_level() is the G a player would buy alone (side payments).
 //
 // Algorithms (details, proofs of uniqueness and citations in docs/models/):
 //  Nash, sum or weighted, Cobb-Douglas: the exact construction of Bergstrom,
@@ -54,6 +53,7 @@
 #ifndef ALLIANCE_MODELS_SOLVE_H_
 #define ALLIANCE_MODELS_SOLVE_H_
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -132,6 +132,25 @@ std::vector<BurdenShare> burden_shares(const Game& game, const std::vector<doubl
 /// allies carry a larger share of their income). Errors as stats::spearman
 /// (fewer than 3 players, constant income or burden).
 Result<stats::RankCorrelation> olson_zeckhauser_test(const Game& game, const std::vector<double>& contributions);
+
+/// True when solve_nash reports a set of equilibria (an "equilibria" list)
+/// rather than one: weakest link, best shot and CES with rho < 0.
+bool nash_is_set(const Aggregator& aggregator);
+
+enum class Concept { kAll, kNash, kLindahl, kOptimum };
+
+/// "all", "nash", "lindahl" or "optimum"; an invalid argument otherwise.
+Result<Concept> parse_concept(std::string_view text);
+
+/// The concepts asked for; the others stay empty.
+struct Solution {
+  std::optional<NashResult> nash;
+  std::optional<LindahlResult> lindahl;
+  std::optional<OptimumResult> optimum;
+};
+
+/// Solves `game` for `which` (kAll: every concept). Errors as the solvers.
+Result<Solution> solve_concepts(const Game& game, Concept which);
 
 /// The under-provision ratio G_Nash / G_optimum, taking the largest Nash G
 /// when the equilibrium is a set. G_optimum > 0 for a valid game.

@@ -42,7 +42,7 @@ void expect_usage_error(const std::vector<std::string>& args, const std::string&
   EXPECT_NE(lines[0].find(needle), std::string::npos) << "expected '" << needle << "'\n" << result;
 }
 
-TEST(CliModelExtensionsTest, ClubClosedFormsAndMarginalCostLaw) {
+TEST(CliModelAnalysesTest, ClubClosedFormsAndMarginalCostLaw) {
   const Json json = run_json({"model", "club", "--cost", "1", "--fixed-cost", "1", "--benefit-exponent", "0.5",
                               "--congestion", "0.75", "--members", "40"});
   std::map<std::string, double> summary;
@@ -59,7 +59,7 @@ TEST(CliModelExtensionsTest, ClubClosedFormsAndMarginalCostLaw) {
   }
 }
 
-TEST(CliModelExtensionsTest, ClubRejectsParametersOutOfRange) {
+TEST(CliModelAnalysesTest, ClubRejectsParametersOutOfRange) {
   expect_usage_error({"model", "club", "--congestion", "0"}, "--congestion");
   expect_usage_error({"model", "club", "--benefit-exponent", "1.5"}, "(0, 1)");
   expect_usage_error({"model", "club", "--cost", "-1"}, "--cost");
@@ -67,7 +67,7 @@ TEST(CliModelExtensionsTest, ClubRejectsParametersOutOfRange) {
   expect_usage_error({"model", "club", "--members", "0"}, "--members");
 }
 
-TEST(CliModelExtensionsTest, JointRatioRisesWithPrivateShareAndMatchesClosedForm) {
+TEST(CliModelAnalysesTest, JointRatioRisesWithPrivateShareAndMatchesClosedForm) {
   const Json json =
       run_json({"model", "joint", "--n", "9", "--income", "100", "--preference", "0.5", "--private-share", "0,0.5,1"});
   const Table t = table_of(json, "joint");
@@ -85,7 +85,7 @@ TEST(CliModelExtensionsTest, JointRatioRisesWithPrivateShareAndMatchesClosedForm
   expect_usage_error({"model", "joint", "--n", "3", "--preference", "1"}, "(0, 1)");
 }
 
-TEST(CliModelExtensionsTest, SidepayWorkedExample) {
+TEST(CliModelAnalysesTest, SidepayWorkedExample) {
   TempDir dir;
   write_file(dir.file("p.csv"), "id,income,a\nA,100,0.5\nB,60,0.5\nC,20,0.5\n");
   const Json json = run_json({"model", "sidepay", "--players", dir.file("p.csv"), "--donor", "A"});
@@ -148,7 +148,7 @@ std::vector<double> nash_burdens(const std::vector<double>& w, double a) {
   return b;
 }
 
-TEST(CliModelExtensionsTest, FitOnNatoDefenceSpending2023) {
+TEST(CliModelAnalysesTest, FitOnNatoDefenceSpending2023) {
   const Json json = run_json({"model", "fit", "--contributions", "defexp_usd_m_current", "--income",
                               "gdp_usd_m_current", "--year", "2023", "--groups", "size"});
   const auto defexp = nato("defexp_usd_m_current"), gdp = nato("gdp_usd_m_current");
@@ -226,7 +226,7 @@ TEST(CliModelExtensionsTest, FitOnNatoDefenceSpending2023) {
     EXPECT_EQ(row.at("better"), "lindahl") << row.at("fitted_on") << " " << row.at("group");
 }
 
-TEST(CliModelExtensionsTest, FitOnKielAidConvertsUnitsAndLeavesOutUntrackedAllies) {
+TEST(CliModelAnalysesTest, FitOnKielAidConvertsUnitsAndLeavesOutUntrackedAllies) {
   const CliResult result = run_cli({"model", "fit", "--contributions", "kiel_military_eur_bn", "--income",
                                     "gdp_usd_m_current", "--year", "2023", "--no-joint"});
   ASSERT_EQ(result.exit_code, 0) << result;

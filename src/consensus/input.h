@@ -1,0 +1,26 @@
+// Input files of the consensus pillar (internal): every path may be `-` for
+// standard input.
+#ifndef ALLIANCE_SRC_CONSENSUS_INPUT_H_
+#define ALLIANCE_SRC_CONSENSUS_INPUT_H_
+
+#include <iostream>
+#include <iterator>
+#include <string>
+
+#include "alliance/core/csv.h"
+#include "alliance/core/file.h"
+#include "alliance/core/status.h"
+
+namespace alliance::consensus::detail {
+
+/// The CSV at `path`, or standard input (named "<stdin>" in messages) for `-`.
+inline Result<core::CsvTable> read_csv_input(const std::string& path) {
+  if (path != "-") return core::CsvTable::read(path);
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) return Status::io_error("<stdin>: cannot read standard input");
+  return core::CsvTable::parse(text, "<stdin>");
+}
+
+}  // namespace alliance::consensus::detail
+
+#endif  // ALLIANCE_SRC_CONSENSUS_INPUT_H_

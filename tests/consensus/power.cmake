@@ -1,1 +1,0 @@
-alliance_add_test(consensus power)
