@@ -7,6 +7,8 @@ DataFrames with the columns of the CLI's CSV:
 - :mod:`alliance.supply`: pillar 1, the supply of security public goods;
 - :mod:`alliance.discourse`: pillar 2, lexicon measurement of corpora;
 - :mod:`alliance.network` and :mod:`alliance.capability`: pillar 3;
+- :mod:`alliance.models`: public-goods games (Nash, Lindahl, optimum...);
+- :mod:`alliance.consensus` and :func:`alliance.power`: pillar 5;
 - :mod:`alliance.data`: the embedded panel;
 - :func:`alliance.report`: the whole report folder.
 
@@ -18,14 +20,16 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from . import capability, data, discourse, errors, network, supply
+from . import capability, consensus, data, discourse, errors, models, network, supply
 from . import _alliance
 from ._inputs import PathLike, data_dir, path_or_empty
 from ._tables import Tables
+from .consensus import power
 from .errors import (Cancelled, Error, InternalError, InvalidArgument, IOFailure, NotFound,
                      ParseError)
 
-__all__ = ["supply", "discourse", "network", "capability", "data", "errors", "report", "Tables", "Error", "ParseError",
+__all__ = ["supply", "discourse", "network", "capability", "models", "consensus", "power", "data", "errors",
+           "report", "Tables", "Error", "ParseError",
            "InvalidArgument", "NotFound", "IOFailure", "Cancelled", "InternalError"]
 
 __version__ = "0.1.0"

@@ -15,5 +15,7 @@ PYBIND11_MODULE(_alliance, m) {
   python::bind_supply(m);
   python::bind_discourse(m);
   python::bind_capability(m);
+  python::bind_models(m);
+  python::bind_consensus(m);
   python::bind_report(m);
 }

@@ -71,6 +71,8 @@ py::list tables_of(Compute compute) {
 void bind_supply(py::module_& module);
 void bind_capability(py::module_& module);
 void bind_discourse(py::module_& module);
+void bind_models(py::module_& module);
+void bind_consensus(py::module_& module);
 void bind_report(py::module_& module);
 
 }  // namespace alliance::python
