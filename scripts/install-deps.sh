@@ -13,6 +13,8 @@ packages=(
   libssl-dev chromium
   libopenmpi-dev openmpi-bin
   libminizip-dev libpugixml-dev
+  python3-dev python3-pybind11 pybind11-dev python3-numpy python3-pandas python3-pytest
+  python3-setuptools python3-venv
 )
 
 missing=()
