@@ -577,6 +577,9 @@ class IcuTokenizer final : public Tokenizer {
   // whole and the tokens point into it.
   static void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin, std::size_t end, Output& o) {
     TokenState t;
+    // Output offset minus input offset; it may "wrap" (used < begin): size_t
+    // arithmetic is modular, so offsets are always formed as (i + delta)
+    // before they touch a pointer (a pointer plus a wrapped delta is UB).
     const std::size_t delta = o.used - begin;
     const auto push = [&](std::size_t b, std::size_t e, std::size_t sb, std::size_t se) {
       if (se - sb > 1 || s[sb] != '_') o.builder.push(b, e, sb, se);  // a lone '_' is no word (status 0)
@@ -586,13 +589,13 @@ class IcuTokenizer final : public Tokenizer {
       const std::size_t count = std::min(kBlock, end - i);
       BlockMasks m;
       if (i + kBlock <= n) {
-        m = scan_block<true>(s + i, o.buffer + i + delta);
+        m = scan_block<true>(s + i, o.buffer + (i + delta));
       } else {  // near the end of the text: a zero-padded copy (NUL is Other)
         unsigned char padded[kBlock] = {};
         char lowered[kBlock];
         std::memcpy(padded, s + i, count);
         m = scan_block<true>(padded, lowered);
-        std::memcpy(o.buffer + i + delta, lowered, count);
+        std::memcpy(o.buffer + (i + delta), lowered, count);
       }
       const unsigned next = i + kBlock < end ? letter_or_digit(s[i + kBlock]) : 0u;
       emit_runs(icu_word_bytes(m, prev, next), count, i, delta, t, push);

@@ -335,6 +335,17 @@ TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRealText) {
   for (const Case& c : read_cases()) expect_same_as_icu(*tokenizer, c.input, "tokenizer_cases.tsv");
 }
 
+// Issue 16: the ICU path's ASCII segmenter formed `buffer + i + delta`
+// with a "negative" (wrapped) delta when non-ASCII text came first, a
+// pointer overflow UBSan reports (found by replaying the tokenizer fuzz seeds).
+TEST(TokenizerTest, Issue16IcuAsciiStretchAfterNonAsciiText) {
+  auto tokenizer = make_tokenizer(TokenizerKind::kIcu);
+  const std::string text = "l\u2019humanit\u00e9 d\u2019ordre L'Europe\n";
+  expect_same_as_icu(*tokenizer, text, "issue 16 input");
+  EXPECT_EQ(tokens_of(*tokenizer, text),
+            (std::vector<std::string>{"l\u2019humanit\u00e9", "d\u2019ordre", "l'europe"}));
+}
+
 TEST(TokenizerTest, ParsesKindNames) {
   EXPECT_EQ(parse_tokenizer_kind("simple").value(), TokenizerKind::kSimple);
   EXPECT_EQ(parse_tokenizer_kind("icu").value(), TokenizerKind::kIcu);
