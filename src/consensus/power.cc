@@ -431,6 +431,8 @@ Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weigh
   // Exact: P = digits / 10^d, quota = ceil(P total / 100).
   std::string digits(whole);
   digits += fraction;
+  // cpp_int reads a leading 0 as octal ("08" throws): the percentage is decimal.
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
   const BigInt numerator = BigInt(digits) * total_weight;
   const BigInt denominator = mp::pow(BigInt(10), static_cast<unsigned>(fraction.size())) * 100;
   const BigInt percent_times_scale(digits);

@@ -50,6 +50,9 @@ Fraction quota_value(const Criterion& criterion, std::int64_t total) {
     decimals = digits.size() - point - 1;
     digits.erase(point, 1);
   }
+  // cpp_int reads a leading 0 as octal ("018" throws): the quota is decimal.
+  const std::size_t first = std::min(digits.find_first_not_of('0'), digits.size() - 1);
+  digits.erase(0, first);
   Fraction out{BigInt(digits), boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(decimals))};
   if (criterion.percent) {
     out.numerator *= total;

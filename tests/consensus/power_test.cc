@@ -251,6 +251,14 @@ TEST(PowerTest, RejectsInvalidGames) {
   EXPECT_FALSE(power_indices(make_game({1000000, 1000000}, 2000000), {.max_table_bytes = 1000}).is_ok());
 }
 
+// Issue 16: "08%" (found by the option_values fuzz target) reached boost's
+// cpp_int, which reads a leading 0 as octal and throws.
+TEST(PowerTest, Issue16QuotaWithLeadingZerosIsDecimal) {
+  EXPECT_EQ(*parse_quota("08%", 100), 8);
+  EXPECT_EQ(*parse_quota("050.5%", 1000), 505);
+  EXPECT_EQ(*parse_quota("007", 100), 7);
+}
+
 TEST(PowerTest, ParsesQuota) {
   EXPECT_EQ(parse_quota("12", 42).value(), 12);
   EXPECT_EQ(parse_quota("50%", 42).value(), 21);

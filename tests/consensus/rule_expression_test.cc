@@ -50,6 +50,14 @@ TEST(RuleExpressionTest, PercentagesResolveExactlyAgainstTotals) {
   EXPECT_EQ(bind("members > 50%", 10, {}).caps()[0], 6);
 }
 
+// Issue 16: a quota with a leading zero ("018%", found by the decision_rule
+// fuzz target) reached boost's cpp_int, which reads it as octal and throws.
+TEST(RuleExpressionTest, Issue16LeadingZerosAreDecimal) {
+  EXPECT_EQ(bind("members >= 018%", 100, {}).caps()[0], 18);
+  EXPECT_EQ(bind("members >= 08", 10, {}).caps()[0], 8);
+  EXPECT_EQ(bind("members >= 0.50 or members >= 000", 10, {}).caps()[0], 1);
+}
+
 TEST(RuleExpressionTest, AndBindsTighterThanOrAndAgainstIsTheBlockingMinority) {
   const ThresholdRule rule = bind("members >= 20 or votes >= 5 and against < 4", 27, {{10}});
   // against < 4 of 27: at least 24 supporters.
