@@ -6,7 +6,6 @@
 #include "cmd_model.h"
 
 #include <cstdio>
-#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -36,11 +35,7 @@ Status flag_error(std::string_view flag, const Status& status) {
 
 Result<std::vector<models::Player>> read_players_input(const std::string& path, models::Utility utility) {
   if (path != "-") return models::read_players(path, utility);
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, got);
-  if (std::ferror(stdin)) return Status::io_error("<stdin>: cannot read");
+  ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file(path));  // reads stdin once
   return models::parse_players(text, "<stdin>", utility);
 }
 

@@ -3,8 +3,6 @@
 #ifndef ALLIANCE_SRC_CONSENSUS_INPUT_H_
 #define ALLIANCE_SRC_CONSENSUS_INPUT_H_
 
-#include <iostream>
-#include <iterator>
 #include <string>
 
 #include "alliance/core/csv.h"
@@ -16,8 +14,7 @@ namespace alliance::consensus::detail {
 /// The CSV at `path`, or standard input (named "<stdin>" in messages) for `-`.
 inline Result<core::CsvTable> read_csv_input(const std::string& path) {
   if (path != "-") return core::CsvTable::read(path);
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  if (std::cin.bad()) return Status::io_error("<stdin>: cannot read standard input");
+  ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file(path));  // reads stdin once
   return core::CsvTable::parse(text, "<stdin>");
 }
 

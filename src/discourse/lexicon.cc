@@ -4,8 +4,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <iostream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
@@ -494,8 +492,7 @@ LexiconFormat sniff_lexicon_format(std::string_view text) {
 
 Result<Lexicon> read_lexicon(const std::filesystem::path& path) {
   if (path == "-") {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) return Status::io_error("-: cannot read the lexicon from standard input");
+    ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file("-"));
     return parse_lexicon(text, sniff_lexicon_format(text), "-");
   }
   ALLIANCE_ASSIGN_OR_RETURN(const LexiconFormat format, lexicon_format(path));
