@@ -36,6 +36,8 @@ class ConfigParser {
         status = parse_data(*table, config);
       } else if (name == "supply") {
         status = parse_supply(*table, config);
+      } else if (name == "supply_panel") {
+        status = parse_supply_panel(*table, config);
       } else if (name == "consensus") {
         status = parse_consensus(*table, config);
       } else if (name == "discourse") {
@@ -45,8 +47,8 @@ class ConfigParser {
       } else if (name == "models") {
         status = parse_models(*table, config);
       } else {
-        return error(key.source(), fmt::format("unknown table [{}]; expected report, data, supply, discourse, "
-                                               "capability, models or consensus",
+        return error(key.source(), fmt::format("unknown table [{}]; expected report, data, supply, supply_panel, "
+                                               "discourse, capability, models or consensus",
                                                name));
       }
       if (!status.is_ok()) return status;
@@ -141,6 +143,40 @@ class ConfigParser {
       } else {
         return unknown_key(key, "supply", "rules, year or vary");
       }
+    }
+    return Status::ok();
+  }
+
+  Status parse_supply_panel(const toml::table& table, ReportConfig& config) const {
+    const std::pair<const char*, std::optional<int> ReportConfig::*> ranges[] = {
+        {"first_year", &ReportConfig::panel_first_year}, {"last_year", &ReportConfig::panel_last_year}};
+    const std::pair<const char*, int ReportConfig::*> marks[] = {{"pledge_year", &ReportConfig::pledge_year},
+                                                                 {"target_year", &ReportConfig::target_year}};
+    for (auto&& [key, node] : table) {
+      long long year = 0;
+      const std::string what = fmt::format("supply_panel.{}", key.str());
+      bool found = false;
+      for (const auto& [name, member] : ranges) {
+        if (key.str() != name) continue;
+        ALLIANCE_RETURN_IF_ERROR(integer_of(node, what, 1800, 2200, year));
+        config.*member = static_cast<int>(year);
+        found = true;
+      }
+      for (const auto& [name, member] : marks) {
+        if (key.str() != name) continue;
+        ALLIANCE_RETURN_IF_ERROR(integer_of(node, what, 1800, 2200, year));
+        config.*member = static_cast<int>(year);
+        found = true;
+      }
+      if (found) continue;
+      if (key.str() != "rules") {
+        return unknown_key(key, "supply_panel", "rules, first_year, last_year, pledge_year or target_year");
+      }
+      ALLIANCE_RETURN_IF_ERROR(path_of(node, what, config.panel_rules));
+    }
+    if (config.panel_first_year && config.panel_last_year && *config.panel_first_year > *config.panel_last_year) {
+      return error(table.source(), fmt::format("supply_panel: first_year {} is after last_year {}",
+                                               *config.panel_first_year, *config.panel_last_year));
     }
     return Status::ok();
   }

@@ -321,6 +321,12 @@ Figure enlargement_figure(const ReportResults& results, bool gridlock) {
 
 }  // namespace
 
+std::string tier_colour(std::size_t index) { return tier_colours()[index % tier_colours().size()]; }
+
+std::string unclassified_colour() { return kUnclassifiedColour; }
+
+std::string gnuplot_rgb(const std::string& hex) { return rgb_int(hex); }
+
 // The plot-independent start of every script; `width` x `height` pixels.
 std::string gnuplot_header(const std::string& name, int width, int height) {
   return fmt::format(

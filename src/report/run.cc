@@ -193,6 +193,8 @@ Result<ReportResults> run_report(const ReportConfig& config, const ReportOptions
   if (results.data_dir.empty()) return Status::invalid_argument("report: no data folder given");
   Steps steps(options, results.timings);
   ALLIANCE_RETURN_IF_ERROR(run_supply(config, results, steps));
+  ALLIANCE_RETURN_IF_ERROR(
+      steps.run("supply: every ally and year (panel rules, classification rules)", [&] { return run_supply_panel(results); }));
   ALLIANCE_RETURN_IF_ERROR(run_consensus(config, options, results, steps));
   ALLIANCE_RETURN_IF_ERROR(steps.run("discourse: trends and word types", [&] { return run_discourse(results, options); }));
   ALLIANCE_RETURN_IF_ERROR(steps.run("capability: network, institutions, covers", [&] { return run_capability(results); }));
@@ -211,6 +213,7 @@ Result<ReportResults> run_report(const ReportConfig& config, const ReportOptions
   add_capability_findings(results);
   add_models_findings(results);
   add_findings(results);
+  add_supply_panel_findings(results);
   return results;
 }
 

@@ -222,6 +222,7 @@ std::string gnuplot_quote(std::string_view text) {
 std::vector<Section> build_sections(const ReportResults& results) {
   std::vector<Section> sections;
   sections.push_back(supply_section(results));
+  sections.push_back(supply_panel_section(results));
   sections.push_back(discourse_section(results));
   sections.push_back(capability_section(results));
   sections.push_back(models_section(results));

@@ -62,6 +62,14 @@ std::string gnuplot_header(const std::string& name, int width, int height);
 /// The end of every gnuplot script: the last plot again as <name>.png.
 std::string gnuplot_png_footer(const std::string& name, int width, int height);
 
+/// The colour ("#rrggbb") of the tier at `index` of a rules' tiers (highest
+/// first), and of "unclassified": the same in every tier figure (figures.cc).
+std::string tier_colour(std::size_t index);
+std::string unclassified_colour();
+
+/// "#rrggbb" as the integer that gnuplot's `lc rgb variable` reads.
+std::string gnuplot_rgb(const std::string& hex);
+
 /// Quotes `text` for a single-quoted gnuplot string.
 std::string gnuplot_quote(std::string_view text);
 

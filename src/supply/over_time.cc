@@ -62,7 +62,69 @@ std::vector<Transition> count_transitions(const PanelClassification& panel) {
   return out;
 }
 
+YearCounts count_year(const PanelClassification& panel, int year) {
+  YearCounts counts;
+  counts.year = year;
+  std::set<std::string> allies;
+  for (const PanelRow& row : panel.rows) {
+    if (row.year == year) allies.insert(row.iso3);
+  }
+  counts.allies = static_cast<int>(allies.size());
+  for (const IndicatorYear& indicator : panel.indicators) {
+    if (indicator.year == year) counts.indicators.push_back(indicator);
+  }
+  for (const std::string& good : panel.goods) {
+    for (const std::string& tier : panel.tiers) {
+      TierCount tier_count{good, tier, 0};
+      for (const PanelRow& row : panel.rows) {
+        tier_count.allies += row.year == year && row.good == good && row.tier == tier;
+      }
+      counts.tiers.push_back(std::move(tier_count));
+    }
+  }
+  return counts;
+}
+
 }  // namespace
+
+bool YearCounts::every_indicator_has_data() const {
+  for (const IndicatorYear& indicator : indicators) {
+    if (indicator.met + indicator.not_met == 0) return false;
+  }
+  return !indicators.empty();
+}
+
+std::vector<int> years_with_every_indicator(const PanelClassification& panel) {
+  std::vector<int> years;
+  for (const YearCounts& counts : panel.by_year) {
+    if (counts.every_indicator_has_data()) years.push_back(counts.year);
+  }
+  return years;
+}
+
+PanelClassification only_years(const PanelClassification& panel, const std::vector<int>& years) {
+  const auto kept = [&years](int year) { return std::find(years.begin(), years.end(), year) != years.end(); };
+  PanelClassification out;
+  out.goods = panel.goods;
+  out.tiers = panel.tiers;
+  out.on_missing = panel.on_missing;
+  for (int year : panel.years) {
+    if (kept(year)) out.years.push_back(year);
+  }
+  for (const PanelRow& row : panel.rows) {
+    if (kept(row.year)) out.rows.push_back(row);
+  }
+  for (const IndicatorYear& indicator : panel.indicators) {
+    if (kept(indicator.year)) out.indicators.push_back(indicator);
+  }
+  for (const Transition& transition : panel.transitions) {
+    if (kept(transition.from_year) && kept(transition.to_year)) out.transitions.push_back(transition);
+  }
+  for (const YearCounts& counts : panel.by_year) {
+    if (kept(counts.year)) out.by_year.push_back(counts);
+  }
+  return out;
+}
 
 const PanelRow* PanelClassification::find(std::string_view iso3, std::string_view good, int year) const {
   for (const PanelRow& row : rows) {
@@ -103,6 +165,7 @@ Result<PanelClassification> classify_over_time(const RuleSet& rules, const Suppl
     count_indicators(rules, classification, year, out.indicators);
   }
   out.transitions = count_transitions(out);
+  for (int year : out.years) out.by_year.push_back(count_year(out, year));
   return out;
 }
 

@@ -102,6 +102,27 @@ Table paths_table(const PanelClassification& panel) {
   return table;
 }
 
+Table met_by_year_table(const PanelClassification& panel) {
+  Table table{"met_by_year", "Allies meeting each indicator and allies in each tier, year by year", {"year", "allies"},
+              {}, {}};
+  if (!panel.by_year.empty()) {
+    for (const IndicatorYear& i : panel.by_year.front().indicators) table.columns.push_back("met_" + i.indicator);
+    for (const TierCount& t : panel.by_year.front().tiers) table.columns.push_back(t.good + "_" + t.tier);
+  }
+  table.columns.push_back("every_indicator_has_data");
+  for (const YearCounts& counts : panel.by_year) {
+    std::vector<Cell> row{Cell::integer(counts.year), Cell::integer(counts.allies)};
+    for (const IndicatorYear& i : counts.indicators) row.push_back(Cell::integer(i.met));
+    for (const TierCount& t : counts.tiers) row.push_back(Cell::integer(t.allies));
+    row.push_back(Cell::of(counts.every_indicator_has_data() ? "yes" : "no"));
+    table.add_row(std::move(row));
+  }
+  table.notes.push_back(
+      "allies: members by 31 December less the rules' exclusions; every_indicator_has_data: each indicator is met "
+      "or not met by at least one ally that year");
+  return table;
+}
+
 }  // namespace
 
 std::vector<Table> over_time_tables(const PanelClassification& panel) {
@@ -117,7 +138,8 @@ std::vector<Table> over_time_tables(const PanelClassification& panel) {
     indicators.add_row({Cell::integer(i.year), Cell::of(i.indicator), Cell::of(i.good), Cell::integer(i.met),
                         Cell::integer(i.not_met), Cell::integer(i.not_available), Cell::of(i.label)});
   }
-  return {long_panel_table(panel), transitions, transition_matrix_table(panel), paths_table(panel), indicators};
+  return {long_panel_table(panel), transitions, transition_matrix_table(panel), paths_table(panel), indicators,
+          met_by_year_table(panel)};
 }
 
 std::vector<Table> classification_tables(const RuleSet& rules, const Classification& classification) {

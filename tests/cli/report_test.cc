@@ -332,6 +332,91 @@ std::string without_timings(const std::string& json) {
   return out;
 }
 
+// Issue 14, item 5: the report's counts of allies meeting each guideline and
+// its transition matrix are the long classification of `alliance supply
+// panel` aggregated here by hand.
+TEST_F(CliReportTest, GuidelineCountsAndTransitionsAreThePanelAggregated) {
+  ASSERT_EQ(result().exit_code, 0) << result();
+  for (const char* name : {"figures/supply_panel_tiers_guidelines.svg", "figures/supply_panel_tiers_guidelines.png",
+                           "figures/supply_panel_met_by_year.svg", "figures/supply_panel_met_by_year.png",
+                           "tables/supply_panel_guidelines_met_by_year.tex",
+                           "tables/supply_panel_guidelines_transition_matrix.tex"}) {
+    EXPECT_TRUE(fs::exists(report() + "/" + name)) << name;
+  }
+  const CliResult panel =
+      run_cli({"supply", "panel", "--rules", kDataDir + "/rules/nato_guidelines.toml", "--format", "csv"});
+  ASSERT_EQ(panel.exit_code, 0) << panel;
+  auto rows = parse_csv(panel.out);
+  ASSERT_TRUE(rows);
+  std::map<std::string, std::map<std::string, int>> by_year;        // year -> column -> allies
+  std::map<std::string, std::map<std::string, std::string>> paths;  // iso3 -> year -> tier
+  for (const Row& row : rows->rows) {
+    auto& counts = by_year[row.at("year")];
+    ++counts["allies"];
+    ++counts["guidelines_" + row.at("tier")];
+    for (const std::string& met : split(row.at("indicators_met"), ';')) {
+      if (!met.empty()) ++counts["met_" + met];
+    }
+    paths[row.at("iso3")][row.at("year")] = row.at("tier");
+  }
+  ASSERT_EQ(by_year.size(), 11u) << "2014-2024";
+  auto met = parse_csv(file("tables/supply_panel_guidelines_met_by_year.csv"));
+  ASSERT_TRUE(met);
+  ASSERT_EQ(met->rows.size(), by_year.size());
+  for (const Row& row : met->rows) {
+    const auto& counts = by_year[row.at("year")];
+    for (const auto& [column, value] : row) {
+      if (column == "year" || column == "every_indicator_has_data") continue;
+      const auto it = counts.find(column);
+      EXPECT_EQ(value, std::to_string(it == counts.end() ? 0 : it->second)) << row.at("year") << " " << column;
+    }
+    EXPECT_EQ(row.at("every_indicator_has_data"), "yes") << row.at("year");
+  }
+  std::map<std::pair<std::string, std::string>, int> moves;
+  for (const auto& [iso3, years] : paths) {
+    for (auto it = years.begin(); std::next(it) != years.end(); ++it) {
+      if (std::stoi(std::next(it)->first) == std::stoi(it->first) + 1) ++moves[{it->second, std::next(it)->second}];
+    }
+  }
+  auto matrix = parse_csv(file("tables/supply_panel_guidelines_transition_matrix.csv"));
+  ASSERT_TRUE(matrix);
+  int total = 0;
+  for (const Row& row : matrix->rows) {
+    for (const auto& [column, value] : row) {
+      if (column == "good" || column == "from_tier") continue;
+      EXPECT_EQ(value, std::to_string(moves[{row.at("from_tier"), column}])) << row.at("from_tier") << " -> " << column;
+      total += std::stoi(value);
+    }
+  }
+  EXPECT_GT(total, 0);
+}
+
+// The article's classification is shown for the years in which each of its
+// indicators is met or not met by at least one ally, read here from the
+// CLI's per-indicator counts.
+TEST_F(CliReportTest, ArticleYearsAreThoseWithDataForEveryIndicator) {
+  ASSERT_EQ(result().exit_code, 0) << result();
+  const CliResult counts = run_cli({"supply", "panel", "--table", "indicators_by_year", "--format", "csv"});
+  ASSERT_EQ(counts.exit_code, 0) << counts;
+  auto rows = parse_csv(counts.out);
+  ASSERT_TRUE(rows);
+  std::map<std::string, bool> complete;
+  for (const Row& row : rows->rows) {
+    const bool has_data = std::stoi(row.at("met")) + std::stoi(row.at("not_met")) > 0;
+    complete.emplace(row.at("year"), true).first->second &= has_data;
+  }
+  std::set<std::string> expected;
+  for (const auto& [year, all] : complete) {
+    if (all) expected.insert(year);
+  }
+  EXPECT_FALSE(expected.empty());
+  auto shown = parse_csv(file("tables/supply_panel_article_complete_panel.csv"));
+  ASSERT_TRUE(shown);
+  std::set<std::string> years;
+  for (const Row& row : shown->rows) years.insert(row.at("year"));
+  EXPECT_EQ(years, expected);
+}
+
 TEST_F(CliReportTest, TwoRunsGiveIdenticalFilesExceptTimings) {
   ASSERT_EQ(result().exit_code, 0) << result();
   TempDir second;
@@ -400,7 +485,12 @@ TEST(CliReportConfigTest, RunsOnTheUsersOwnPanelRulesAndParameters) {
         continue;
       }
       EXPECT_NE(row["command"].find("--panel " + fixtures + "panel.csv"), std::string::npos) << row["command"];
-      EXPECT_NE(row["command"].find("--rules " + fixtures + "rules.toml"), std::string::npos) << row["command"];
+      // Pillar 1 over time classifies with NATO's guidelines (the config's
+      // [supply_panel] rules) besides the user's rules.
+      const bool guidelines = row["finding"].rfind("supply_panel.", 0) == 0 &&
+                              row["finding"].rfind("supply_panel.article.", 0) != 0;
+      const std::string rules_file = guidelines ? kDataDir + "/rules/nato_guidelines.toml" : fixtures + "rules.toml";
+      EXPECT_NE(row["command"].find("--rules " + rules_file), std::string::npos) << row["command"];
     }
   }
   EXPECT_TRUE(panel_cited);
@@ -428,8 +518,8 @@ TEST(CliReportConfigTest, UnknownKeyIsLocated) {
 
 TEST(CliReportConfigTest, UnknownTableIsLocated) {
   expect_bad_config("\n[suply]\nrules = \"r.toml\"\n",
-                    "2:2: unknown table [suply]; expected report, data, supply, discourse, capability, models or "
-                    "consensus");
+                    "2:2: unknown table [suply]; expected report, data, supply, supply_panel, discourse, capability, "
+                    "models or consensus");
 }
 
 TEST(CliReportConfigTest, MalformedTomlIsLocated) {

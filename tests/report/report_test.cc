@@ -67,7 +67,9 @@ TEST(ReportConfigTest, ReadsEveryKeyAndResolvesPathsAgainstTheFile) {
       "cover_without = [\"USA\", \"DEU\"]\n"
       "[models]\nincome = \"defence_exp_usd_m_current\"\nincome_label = \"defence expenditure\"\n"
       "income_unit = \"US$ m\"\nyear = 2022\npreference = 0.25\nutility = \"quasi-linear-log\"\n"
-      "aggregator = \"max\"\n",
+      "aggregator = \"max\"\n"
+      "[supply_panel]\nrules = \"guidelines.toml\"\nfirst_year = 2016\nlast_year = 2020\npledge_year = 2016\n"
+      "target_year = 2019\n",
       "/home/me/study/report.toml");
   ASSERT_TRUE(config.is_ok()) << config.status().message();
   EXPECT_EQ(config->title, "Mine");
@@ -96,6 +98,17 @@ TEST(ReportConfigTest, ReadsEveryKeyAndResolvesPathsAgainstTheFile) {
   EXPECT_EQ(config->preference, 0.25);
   EXPECT_EQ(config->utility, "quasi-linear-log");
   EXPECT_EQ(config->aggregator, "max");
+  EXPECT_EQ(config->panel_rules, "/home/me/study/guidelines.toml");
+  EXPECT_EQ(config->panel_first_year, 2016);
+  EXPECT_EQ(config->panel_last_year, 2020);
+  EXPECT_EQ(config->pledge_year, 2016);
+  EXPECT_EQ(config->target_year, 2019);
+}
+
+TEST(ReportConfigTest, RejectsPanelYearsOutOfOrder) {
+  auto config = parse_config("[supply_panel]\nfirst_year = 2020\nlast_year = 2014\n", "r.toml");
+  ASSERT_FALSE(config.is_ok());
+  EXPECT_EQ(config.status().message().rfind("r.toml:1:", 0), 0u) << config.status().message();
 }
 
 // The documented defaults (docs/report.md) are the embedded scenario's.
@@ -108,6 +121,11 @@ TEST(ReportConfigTest, AnEmptyFileKeepsTheDocumentedDefaults) {
   EXPECT_EQ(config->utility, "cobb-douglas");
   EXPECT_EQ(config->aggregator, "sum");
   EXPECT_FALSE(config->models_year.has_value());
+  EXPECT_TRUE(config->panel_rules.empty());
+  EXPECT_FALSE(config->panel_first_year.has_value());
+  EXPECT_FALSE(config->panel_last_year.has_value());
+  EXPECT_EQ(config->pledge_year, 2014);
+  EXPECT_EQ(config->target_year, 2024);
 }
 
 TEST(ReportConfigTest, LocatesAnUnknownUtility) {
@@ -229,6 +247,45 @@ const Finding* find_finding(const ReportResults& results, const std::string& id,
   return nullptr;
 }
 
+// Issue 14, item 5: the allies meeting each NATO guideline per year are the
+// panel's raw values compared with 2 % and 20 % here, ally by ally.
+TEST_F(EmbeddedReportTest, GuidelineCountsAreTheRawValuesCounted) {
+  ASSERT_NE(results_, nullptr);
+  const supply::PanelClassification& panel = results_->supply_panel.guidelines;
+  ASSERT_FALSE(panel.years.empty());
+  EXPECT_EQ(panel.years.front(), 2014);
+  EXPECT_EQ(panel.years.back(), 2024);
+  const core::Panel& data = results_->supply.data.panel;
+  for (const supply::YearCounts& counts : panel.by_year) {
+    int allies = 0, two_percent = 0, equipment = 0;
+    for (const supply::PanelRow& row : panel.rows) {
+      if (row.year != counts.year) continue;
+      ++allies;
+      EXPECT_NE(row.iso3, "ISL") << "excluded by the rules";
+      two_percent += data.value("defexp_pct_gdp", row.iso3, row.year).value_or(0) >= 2.0;
+      equipment += data.value("equipment_share_pct", row.iso3, row.year).value_or(0) >= 20.0;
+    }
+    EXPECT_EQ(counts.allies, allies) << counts.year;
+    ASSERT_EQ(counts.indicators.size(), 2u);
+    EXPECT_EQ(counts.indicators[0].indicator, "G2PCT");
+    EXPECT_EQ(counts.indicators[0].met, two_percent) << counts.year;
+    EXPECT_EQ(counts.indicators[1].met, equipment) << counts.year;
+  }
+  // The article's indicators: the years are computed, and each has data.
+  const SupplyPanelResults& p = results_->supply_panel;
+  ASSERT_FALSE(p.article_years.empty());
+  for (int year : p.article_years) {
+    for (const supply::IndicatorYear& i : p.article.indicators) {
+      if (i.year == year) {
+        EXPECT_GT(i.met + i.not_met, 0) << year << " " << i.indicator;
+      }
+    }
+  }
+  const Finding* first = find_finding(*results_, "supply_panel.G2PCT.from_year");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->value, 2014);
+}
+
 // The scenario's parameters come from the config, not from code: another
 // preference and another excluded supplier give another game and cover.
 TEST_F(EmbeddedReportTest, ConfigValuesChangeTheScenario) {
@@ -268,7 +325,11 @@ TEST_F(EmbeddedReportTest, WritesTheFolderAndReplacesItWhole) {
   ReportResults results = *results_;
   ASSERT_TRUE(write_report(results, out, embedded_options()).is_ok());
   EXPECT_FALSE(fs::exists(out + "/stale.txt"));
-  for (const char* file : {"index.html", "provenance.csv", "run.json", "tables/summary.csv", "figures/supply_tiers.svg",
+  for (const char* file : {"index.html", "provenance.csv", "run.json", "tables/summary.csv",
+                           "tables/supply_panel_guidelines_met_by_year.csv",
+                           "tables/supply_panel_guidelines_transition_matrix.csv",
+                           "tables/supply_panel_article_complete_panel.csv", "figures/supply_panel_tiers_guidelines.svg",
+                           "figures/supply_panel_met_by_year.svg", "figures/supply_tiers.svg",
                            "figures/supply_tiers.png", "figures/consensus_pass_probability.svg",
                            "figures/consensus_pass_probability.png"}) {
     EXPECT_TRUE(fs::exists(out + "/" + file)) << file;

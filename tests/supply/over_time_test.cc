@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
 
 #include "alliance/core/file.h"
@@ -104,10 +106,62 @@ TEST(OverTimeTest, TransitionsAndIndicatorCounts) {
     }
   }
   const auto tables = over_time_tables(*panel);
-  ASSERT_EQ(tables.size(), 5u);
+  ASSERT_EQ(tables.size(), 6u);
   EXPECT_EQ(tables[0].name, "panel");
   EXPECT_EQ(tables[0].rows.size(), panel->rows.size());
   EXPECT_EQ(tables[3].name, "paths");
+}
+
+// The per-year counts are the long rows counted again here, one by one.
+TEST(OverTimeTest, YearCountsAreTheRowsCounted) {
+  auto panel = classify_over_time(rules_with("unclassified"), user_panel(), 2020, 2021);
+  ASSERT_TRUE(panel.is_ok()) << panel.status().message();
+  ASSERT_EQ(panel->by_year.size(), 2u);
+  for (const YearCounts& counts : panel->by_year) {
+    int allies = 0, met_a = 0;
+    std::map<std::string, int> tiers;
+    for (const PanelRow& row : panel->rows) {
+      if (row.year != counts.year) continue;
+      ++allies;  // one good: one row per ally
+      ++tiers[row.tier];
+      met_a += std::find(row.met.begin(), row.met.end(), "A") != row.met.end();
+    }
+    EXPECT_EQ(counts.allies, allies);
+    ASSERT_EQ(counts.indicators.size(), 2u);
+    EXPECT_EQ(counts.indicators[0].indicator, "A");
+    EXPECT_EQ(counts.indicators[0].met, met_a);
+    ASSERT_EQ(counts.tiers.size(), panel->tiers.size());
+    for (const TierCount& tier : counts.tiers) EXPECT_EQ(tier.allies, tiers[tier.tier]) << counts.year << tier.tier;
+  }
+  const auto tables = over_time_tables(*panel);
+  EXPECT_EQ(tables[5].name, "met_by_year");
+  EXPECT_EQ(tables[5].columns[2], "met_A");
+  EXPECT_EQ(tables[5].rows.size(), 2u);
+}
+
+// Which years the rules' classification can be reproduced for is read from
+// the data: here y has data only in 2021 (and only for FRA), x in both years.
+TEST(OverTimeTest, QualifyingYearsAreThoseWithDataForEveryIndicator) {
+  const std::string panel_path = ::testing::TempDir() + "/qualifying_panel.csv";
+  const std::string sources = ::testing::TempDir() + "/qualifying_sources.csv";
+  ASSERT_TRUE(core::write_file_atomically(panel_path, "iso3,year,variable,value,source\n"
+                                                      "FRA,2019,x,2,user\nDEU,2019,x,0,user\n"
+                                                      "FRA,2020,x,2,user\nFRA,2020,y,0,user\n"
+                                                      "FRA,2021,x,2,user\n"
+                                                      "FRA,2022,y,3,user\nDEU,2022,x,1,user\n")
+                  .is_ok());
+  ASSERT_TRUE(core::write_file_atomically(sources, "id,citation\nuser,test figures\n").is_ok());
+  auto panel = classify_over_time(rules_with("unclassified"), {kData, panel_path, sources, ""}, 2019, 2022);
+  ASSERT_TRUE(panel.is_ok()) << panel.status().message();
+  // 2019 and 2021 lack y everywhere; 2020 has both (FRA); 2022 has x (DEU)
+  // and y (FRA) from different allies, which is enough.
+  EXPECT_EQ(years_with_every_indicator(*panel), (std::vector<int>{2020, 2022}));
+  const PanelClassification kept = only_years(*panel, {2020, 2022, 2030});
+  EXPECT_EQ(kept.years, (std::vector<int>{2020, 2022}));
+  for (const PanelRow& row : kept.rows) EXPECT_TRUE(row.year == 2020 || row.year == 2022);
+  EXPECT_EQ(kept.by_year.size(), 2u);
+  EXPECT_TRUE(kept.transitions.empty()) << "2020 and 2022 are not consecutive";
+  EXPECT_EQ(only_years(*panel, {2020, 2021}).transitions.empty(), false);
 }
 
 TEST(OverTimeTest, YearsOutOfOrderAreRejected) {

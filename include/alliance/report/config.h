@@ -38,6 +38,20 @@ struct ReportConfig {
   std::optional<int> year;
   /// One-at-a-time sensitivity variations, `PARAM=V1,V2,...`.
   std::vector<std::string> vary = {"B2.value=2,2.5,3.5", "B1.stat=median,mean", "data.kiel_cutoff=2023-06,2024-02"};
+  /// Pillar 1 over time (`[supply_panel]`): the rules of the ally x year
+  /// classification; empty for <data>/rules/nato_guidelines.toml (NATO's
+  /// 2 % and 20 % guidelines). The article's indicators (`rules`) are
+  /// classified over the same years.
+  std::string panel_rules;
+  /// First and last year of the classification over years; nullopt: the
+  /// first / last year the panel has data for a variable the rules read
+  /// (2014 and 2024 on the embedded data).
+  std::optional<int> panel_first_year;
+  std::optional<int> panel_last_year;
+  /// The years marked on the figure of allies meeting each guideline: the
+  /// Wales pledge (2014) and the year it set as the target (2024).
+  int pledge_year = 2014;
+  int target_year = 2024;
   /// Decision rules of the enlargement curve (consensus/rule.h syntax).
   std::string decision_rules = "unanimity,qmv:0.55:0.65,majority,quad";
   /// Spoilers of the second enlargement run (ISO3); empty: no second run.

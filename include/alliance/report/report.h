@@ -35,6 +35,7 @@
 #include "alliance/supply/audit.h"
 #include "alliance/supply/burden.h"
 #include "alliance/supply/classify.h"
+#include "alliance/supply/over_time.h"
 #include "alliance/supply/sensitivity.h"
 #include "alliance/supply/summary.h"
 #include "alliance/supply/supply_data.h"
@@ -117,6 +118,21 @@ struct SupplyResults {
   std::optional<supply::BurdenYear> burden_at_year;  // the classification year
 };
 
+/// Pillar 1 over time (issue 14): NATO's guidelines classified for every
+/// ally and year, and the article's indicators over the same years.
+struct SupplyPanelResults {
+  std::string rules_path;                  // the guidelines' rules file, as opened
+  supply::RuleSet rules;                   // ReportConfig::panel_rules
+  supply::PanelClassification guidelines;  // every ally and year
+  int pledge_year = 0;                     // marked on the figure (ReportConfig::pledge_year)
+  int target_year = 0;
+  /// The article's rules (SupplyResults::rules, all years) over the same
+  /// years, and the years in which every one of its indicators has data.
+  supply::PanelClassification article;
+  std::vector<int> article_years;
+  std::vector<std::string> inputs;  // InputFile labels of the datasets read
+};
+
 struct ConsensusResults {
   std::vector<consensus::DecisionRule> rules;
   std::vector<std::string> spoilers;
@@ -166,6 +182,7 @@ struct ReportResults {
   std::string data_dir;
   std::vector<InputFile> inputs;  // every file read, in first-use order
   SupplyResults supply;
+  SupplyPanelResults supply_panel;
   DiscourseResults discourse;
   CapabilityResults capability;
   ModelResults models;

@@ -53,6 +53,25 @@ struct Transition {
   int allies = 0;
 };
 
+/// Allies in one tier of one good.
+struct TierCount {
+  std::string good;
+  std::string tier;
+  int allies = 0;
+};
+
+/// One year of the panel counted: allies classified, allies meeting each
+/// indicator and allies in each tier of each good.
+struct YearCounts {
+  int year = 0;
+  int allies = 0;                          // allies classified that year (members less exclusions)
+  std::vector<IndicatorYear> indicators;   // the rules' order
+  std::vector<TierCount> tiers;            // per good, then PanelClassification::tiers order; zeros kept
+  /// True when every indicator has data (is met or not met) for at least one
+  /// ally that year: the tiers then mean what the rules say, not a data gap.
+  bool every_indicator_has_data() const;
+};
+
 struct PanelClassification {
   std::vector<int> years;          // ascending
   std::vector<std::string> goods;  // the rules' order
@@ -61,6 +80,7 @@ struct PanelClassification {
   std::vector<PanelRow> rows;      // by year, then good, then the year's allies
   std::vector<IndicatorYear> indicators;
   std::vector<Transition> transitions;  // by good, year pair, from tier, to tier
+  std::vector<YearCounts> by_year;      // one per year, ascending
 
   /// The row of an ally, good and year, or nullptr.
   const PanelRow* find(std::string_view iso3, std::string_view good, int year) const;
@@ -69,6 +89,16 @@ struct PanelClassification {
 /// The years the panel has data for any variable the rules' conditions read,
 /// ascending (the default range of the classification over time).
 std::vector<int> years_with_data(const RuleSet& rules, const core::Panel& panel);
+
+/// The years in which every indicator of the rules has data for at least one
+/// ally (YearCounts::every_indicator_has_data), ascending. Under the
+/// article's six indicators this is the set of years its classification can
+/// be reproduced for; computed from the data, never a fixed list.
+std::vector<int> years_with_every_indicator(const PanelClassification& panel);
+
+/// `panel` restricted to `years` (rows, counts, and the transitions between
+/// two kept years); years absent from `panel` are ignored.
+PanelClassification only_years(const PanelClassification& panel, const std::vector<int>& years);
 
 /// Classifies every ally (members by 31 December of each year, less the
 /// rules' exclusions) in data mode for each year of [first_year, last_year].

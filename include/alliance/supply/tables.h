@@ -40,8 +40,10 @@ std::vector<core::Table> burden_tables(const std::vector<BurdenYear>& years, con
 /// indicators_met,indicators_available,count,tier,not_available`, one row per
 /// ally, good and year; then `transitions` (allies per tier move between
 /// consecutive years), `transition_matrix` (the moves of all years pooled,
-/// from-tier rows, to-tier columns), `paths` (each ally's tier per year) and
-/// `indicators_by_year` (allies meeting each indicator per year).
+/// from-tier rows, to-tier columns), `paths` (each ally's tier per year),
+/// `indicators_by_year` (allies meeting each indicator per year) and
+/// `met_by_year` (one row per year: allies, allies meeting each indicator,
+/// allies per good and tier, whether every indicator has data).
 std::vector<core::Table> over_time_tables(const PanelClassification& panel);
 
 }  // namespace alliance::supply
