@@ -40,17 +40,22 @@ any = [{ kind = "compare", variable = "y", op = ">=", value = 1.0 }]
   return *rules;
 }
 
-SupplyDataOptions user_panel() {
-  const std::string panel = ::testing::TempDir() + "/over_time_panel.csv";
-  const std::string sources = ::testing::TempDir() + "/over_time_sources.csv";
-  EXPECT_TRUE(core::write_file_atomically(panel, "iso3,year,variable,value,source\n"
-                                                 "FRA,2020,x,2,user\nFRA,2020,y,0,user\n"
-                                                 "FRA,2021,x,2,user\nFRA,2021,y,2,user\n"
-                                                 "DEU,2020,x,0,user\n"
-                                                 "DEU,2021,x,0,user\nDEU,2021,y,0,user\n")
-                  .is_ok());
+// A user panel `rows` (after the header) with its sources table, written
+// under the test's temporary folder as `name`.
+SupplyDataOptions panel_of(const std::string& name, const std::string& rows) {
+  const std::string panel = ::testing::TempDir() + "/" + name + "_panel.csv";
+  const std::string sources = ::testing::TempDir() + "/" + name + "_sources.csv";
+  EXPECT_TRUE(core::write_file_atomically(panel, "iso3,year,variable,value,source\n" + rows).is_ok());
   EXPECT_TRUE(core::write_file_atomically(sources, "id,citation\nuser,test figures\n").is_ok());
   return {kData, panel, sources, ""};
+}
+
+SupplyDataOptions user_panel() {
+  return panel_of("over_time",
+                  "FRA,2020,x,2,user\nFRA,2020,y,0,user\n"
+                  "FRA,2021,x,2,user\nFRA,2021,y,2,user\n"
+                  "DEU,2020,x,0,user\n"
+                  "DEU,2021,x,0,user\nDEU,2021,y,0,user\n");
 }
 
 TEST(OverTimeTest, MissingIndicatorIsNotAvailableAndLeavesTheYearUnclassified) {
@@ -140,18 +145,14 @@ TEST(OverTimeTest, YearCountsAreTheRowsCounted) {
 }
 
 // Which years the rules' classification can be reproduced for is read from
-// the data: here y has data only in 2021 (and only for FRA), x in both years.
+// the data: a year qualifies when each indicator has data for some ally.
 TEST(OverTimeTest, QualifyingYearsAreThoseWithDataForEveryIndicator) {
-  const std::string panel_path = ::testing::TempDir() + "/qualifying_panel.csv";
-  const std::string sources = ::testing::TempDir() + "/qualifying_sources.csv";
-  ASSERT_TRUE(core::write_file_atomically(panel_path, "iso3,year,variable,value,source\n"
-                                                      "FRA,2019,x,2,user\nDEU,2019,x,0,user\n"
-                                                      "FRA,2020,x,2,user\nFRA,2020,y,0,user\n"
-                                                      "FRA,2021,x,2,user\n"
-                                                      "FRA,2022,y,3,user\nDEU,2022,x,1,user\n")
-                  .is_ok());
-  ASSERT_TRUE(core::write_file_atomically(sources, "id,citation\nuser,test figures\n").is_ok());
-  auto panel = classify_over_time(rules_with("unclassified"), {kData, panel_path, sources, ""}, 2019, 2022);
+  const SupplyDataOptions options = panel_of("qualifying",
+                                             "FRA,2019,x,2,user\nDEU,2019,x,0,user\n"
+                                             "FRA,2020,x,2,user\nFRA,2020,y,0,user\n"
+                                             "FRA,2021,x,2,user\n"
+                                             "FRA,2022,y,3,user\nDEU,2022,x,1,user\n");
+  auto panel = classify_over_time(rules_with("unclassified"), options, 2019, 2022);
   ASSERT_TRUE(panel.is_ok()) << panel.status().message();
   // 2019 and 2021 lack y everywhere; 2020 has both (FRA); 2022 has x (DEU)
   // and y (FRA) from different allies, which is enough.
