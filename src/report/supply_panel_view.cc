@@ -106,9 +106,9 @@ Figure guideline_counts_figure(const SupplyPanelResults& p) {
   figure.name = "supply_panel_met_by_year";
   figure.title = "Allies meeting each guideline, by year";
   figure.caption = fmt::format(
-      "Number of allies meeting each indicator of {} per year, the allies in its highest tier ({}), and the allies "
-      "classified (members by 31 December less exclusions). Dashed lines: the pledge year ({}) and its target "
-      "year ({}). Table supply_panel_guidelines_met_by_year has the numbers.",
+      "Per year: the allies meeting each indicator of the panel rules ({}), the allies in their highest tier ({}), "
+      "and the allies classified (members by 31 December less exclusions). Dashed lines: the pledge year ({}) and "
+      "its target year ({}). Table supply_panel_guidelines_met_by_year has the numbers.",
       p.rules.title(), first.tiers.empty() ? std::string("none") : first.tiers.front().tier, p.pledge_year,
       p.target_year);
   std::string data = "# year allies";
@@ -141,16 +141,18 @@ Figure guideline_counts_figure(const SupplyPanelResults& p) {
 }
 
 // The library's tables under `prefix`, those in `publication` also as LaTeX,
-// those not in `shown` folded; `keep` empty keeps every table.
-void add_panel_tables(Section& section, std::vector<core::Table> tables, const std::string& prefix,
+// the others folded; `keep` empty keeps every table.
+void add_panel_tables(Section& section, const std::vector<core::Table>& tables, const std::string& prefix,
                       const std::vector<std::string>& keep, const std::vector<std::string>& publication) {
   const auto in = [](const std::vector<std::string>& names, const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
   };
-  for (core::Table& table : tables) {
-    if (!keep.empty() && !in(keep, table.name)) continue;
-    const bool main = in(publication, table.name);
-    section.tables.push_back({prefix + table.name, std::move(table), main, !main});
+  // The publication tables first, then the long ones, folded.
+  for (const bool main : {true, false}) {
+    for (const core::Table& table : tables) {
+      if ((!keep.empty() && !in(keep, table.name)) || in(publication, table.name) != main) continue;
+      section.tables.push_back({prefix + table.name, table, main, !main});
+    }
   }
 }
 
