@@ -449,7 +449,7 @@ inline std::size_t emit_block(std::uint64_t word, std::size_t count, std::size_t
 }
 
 #if ALLIANCE_DISCOURSE_AVX2
-// scan_block<false> with AVX2: 32 bytes per instruction instead of 16, and
+// scan_block with AVX2: 32 bytes per instruction instead of 16, and
 // each range test an unsigned minimum (x - lo <= hi - lo) rather than two
 // signed comparisons.
 // The bytes x <= limit (unsigned) of `x`, as a bit mask from bit 32 * part.
@@ -458,6 +458,13 @@ __attribute__((target("avx2"))) inline std::uint64_t at_most_bits(__m256i x, cha
   return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(mask))) << (32 * part);
 }
 
+// The bytes equal to `c`, as a bit mask from bit 32 * part.
+__attribute__((target("avx2"))) inline std::uint64_t equal_bits(__m256i v, char c, int part) {
+  const __m256i mask = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c));
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(mask))) << (32 * part);
+}
+
+template <bool kIcu>
 __attribute__((target("avx2"))) inline BlockMasks scan_block_avx2(const unsigned char* s, char* lowered) {
   BlockMasks m;
   for (int part = 0; part < 2; ++part) {
@@ -471,6 +478,12 @@ __attribute__((target("avx2"))) inline BlockMasks scan_block_avx2(const unsigned
     const __m256i folded = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
     m.letter |= at_most_bits(_mm256_sub_epi8(folded, _mm256_set1_epi8('a')), 'z' - 'a', part);
     m.digit |= at_most_bits(_mm256_sub_epi8(v, _mm256_set1_epi8('0')), '9' - '0', part);
+    if constexpr (kIcu) {
+      m.at |= equal_bits(v, '@', part);
+      m.underscore |= equal_bits(v, '_', part);
+      m.midnumlet |= equal_bits(v, '.', part) | equal_bits(v, '\'', part);
+      m.midnum |= equal_bits(v, ',', part) | equal_bits(v, ';', part);
+    }
   }
   return m;
 }
@@ -493,7 +506,7 @@ template <bool kWide>
       // wholesale and its tokens found from the word-byte mask.
       BlockMasks m;
 #if ALLIANCE_DISCOURSE_AVX2
-      if constexpr (kWide) m = scan_block_avx2(s + i, buffer + used);
+      if constexpr (kWide) m = scan_block_avx2<false>(s + i, buffer + used);
       else m = scan_block<false>(s + i, buffer + used);
 #else
       m = scan_block<false>(s + i, buffer + used);
@@ -660,7 +673,7 @@ inline unsigned letter_or_digit(unsigned c) {
 
 class IcuTokenizer final : public Tokenizer {
  public:
-  IcuTokenizer() {
+  explicit IcuTokenizer(bool wide) : wide_(wide && cpu_has_avx2()) {
     UErrorCode status = U_ZERO_ERROR;
     breaker_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
     if (U_FAILURE(status)) breaker_ = nullptr;
@@ -677,6 +690,26 @@ class IcuTokenizer final : public Tokenizer {
   // ascii_segment segments the ASCII between them. The tokenizer test compares
   // the two with ICU alone on random and real text.
   void tokenize(std::string_view text, TokenList& out) override {
+#if ALLIANCE_DISCOURSE_AVX2
+    if (wide_) {
+      tokenize_avx2(text, out);
+      return;
+    }
+#endif
+    tokenize_with<false>(text, out);
+  }
+
+ private:
+#if ALLIANCE_DISCOURSE_AVX2
+  __attribute__((target("avx2,bmi,bmi2"))) void tokenize_avx2(std::string_view text, TokenList& out) {
+    tokenize_with<true>(text, out);
+  }
+#endif
+
+  // kWide: the block scan of the ASCII stretches uses AVX2 (only inlined
+  // into a function compiled for it).
+  template <bool kWide>
+  [[gnu::always_inline]] inline void tokenize_with(std::string_view text, TokenList& out) {
     TokenListBuilder builder(out);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
@@ -685,21 +718,20 @@ class IcuTokenizer final : public Tokenizer {
     while (pos < n) {
       const std::size_t q = first_non_ascii(s, pos, n);
       if (q == n) {
-        ascii_segment(s, n, pos, n, o);
+        ascii_segment<kWide>(s, n, pos, n, o);
         break;
       }
       std::size_t a = q;  // the last cut at or before q (pos is one)
       while (a > pos && !is_cut(s, a)) --a;
       std::size_t b = q + 1;
       while (b < n && !is_cut(s, b)) ++b;
-      ascii_segment(s, n, pos, a, o);
+      ascii_segment<kWide>(s, n, pos, a, o);
       icu_segment(s, n, a, b, o);
       pos = b;
     }
     builder.finish(o.used);
   }
 
- private:
   struct Output {
     TokenListBuilder& builder;
     char* buffer;
@@ -709,7 +741,9 @@ class IcuTokenizer final : public Tokenizer {
   // The words of the ASCII text s[begin, end), `end` a cut or the end of the
   // text, 64 bytes at a time; the stretch is copied lowercased to the output
   // whole and the tokens point into it.
-  static void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin, std::size_t end, Output& o) {
+  template <bool kWide>
+  [[gnu::always_inline]] static inline void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin,
+                                                          std::size_t end, Output& o) {
     TokenState t;
     // Output offset minus input offset; it may "wrap" (used < begin): size_t
     // arithmetic is modular, so offsets are always formed as (i + delta)
@@ -723,12 +757,12 @@ class IcuTokenizer final : public Tokenizer {
       const std::size_t count = std::min(kBlock, end - i);
       BlockMasks m;
       if (i + kBlock <= n) {
-        m = scan_block<true>(s + i, o.buffer + (i + delta));
+        m = scan_icu_block<kWide>(s + i, o.buffer + (i + delta));
       } else {  // near the end of the text: a zero-padded copy (NUL is Other)
         unsigned char padded[kBlock] = {};
         char lowered[kBlock];
         std::memcpy(padded, s + i, count);
-        m = scan_block<true>(padded, lowered);
+        m = scan_icu_block<kWide>(padded, lowered);
         std::memcpy(o.buffer + (i + delta), lowered, count);
       }
       const unsigned next = i + kBlock < end ? letter_or_digit(s[i + kBlock]) : 0u;
@@ -779,15 +813,24 @@ class IcuTokenizer final : public Tokenizer {
     o.builder.push(first, o.used, start, stop);
   }
 
+  template <bool kWide>
+  [[gnu::always_inline]] static inline BlockMasks scan_icu_block(const unsigned char* s, char* lowered) {
+#if ALLIANCE_DISCOURSE_AVX2
+    if constexpr (kWide) return scan_block_avx2<true>(s, lowered);
+#endif
+    return scan_block<true>(s, lowered);
+  }
+
   UBreakIterator* breaker_ = nullptr;
   UText* utext_ = nullptr;
   CaseMapper mapper_;
+  bool wide_;
 };
 
 }  // namespace
 
 std::unique_ptr<Tokenizer> make_tokenizer(TokenizerKind kind) {
-  if (kind == TokenizerKind::kIcu) return std::make_unique<IcuTokenizer>();
+  if (kind == TokenizerKind::kIcu) return std::make_unique<IcuTokenizer>(true);
   return std::make_unique<SimpleTokenizer>(true);
 }
 
@@ -795,7 +838,9 @@ namespace detail {
 
 std::unique_ptr<Tokenizer> make_simple_tokenizer(bool wide) { return std::make_unique<SimpleTokenizer>(wide); }
 
-bool simple_tokenizer_has_wide_path() { return cpu_has_avx2(); }
+std::unique_ptr<Tokenizer> make_icu_tokenizer(bool wide) { return std::make_unique<IcuTokenizer>(wide); }
+
+bool tokenizers_have_wide_path() { return cpu_has_avx2(); }
 
 }  // namespace detail
 

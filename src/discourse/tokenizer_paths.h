@@ -1,5 +1,5 @@
-// The code paths of the simple tokeniser, for the tests that compare them:
-// make_tokenizer(kSimple) scans 64-byte blocks with AVX2 when the CPU has it
+// The code paths of the tokenisers, for the tests that compare them:
+// make_tokenizer scans 64-byte blocks of ASCII with AVX2 when the CPU has it
 // (chosen at run time; the build targets generic x86-64) and with SSE2
 // otherwise, and both must give the same tokens.
 #ifndef ALLIANCE_SRC_DISCOURSE_TOKENIZER_PATHS_H_
@@ -15,8 +15,11 @@ namespace alliance::discourse::detail {
 /// lets it use AVX2 when the CPU has it (what make_tokenizer does).
 std::unique_ptr<Tokenizer> make_simple_tokenizer(bool wide);
 
+/// The icu tokeniser, `wide` as for make_simple_tokenizer.
+std::unique_ptr<Tokenizer> make_icu_tokenizer(bool wide);
+
 /// Whether this CPU runs the AVX2 block scan.
-bool simple_tokenizer_has_wide_path();
+bool tokenizers_have_wide_path();
 
 }  // namespace alliance::discourse::detail
 

@@ -247,7 +247,7 @@ TEST(TokenizerTest, Issue17BlockPathsAgreeWithADirectStatementOnLongText) {
   core::Rng rng = core::Rng::stream(seed, 0);
   auto portable = detail::make_simple_tokenizer(false);
   auto wide = detail::make_simple_tokenizer(true);
-  if (!detail::simple_tokenizer_has_wide_path()) GTEST_LOG_(INFO) << "no AVX2 here: both are the portable path";
+  if (!detail::tokenizers_have_wide_path()) GTEST_LOG_(INFO) << "no AVX2 here: both are the portable path";
   for (int round = 0; round < 600; ++round) {
     std::string text;
     const std::uint64_t length = rng.below(700);
@@ -351,6 +351,28 @@ TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRandomText) {
         text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
       }
       expect_same_as_icu(*tokenizer, text, "round " + std::to_string(round));
+    }
+  }
+}
+
+// Issue 17: the icu tokeniser's ASCII stretches are scanned by a portable
+// and an AVX2 block scan; the test above runs the one this CPU picks, this
+// one the portable scan against ICU and against the other path.
+TEST(TokenizerTest, Issue17IcuBlockPathsAgreeWithIcusBreakIterator) {
+  const std::vector<std::string> pieces = word_break_pieces();
+  auto portable = detail::make_icu_tokenizer(false);
+  auto wide = detail::make_icu_tokenizer(true);
+  for (const std::uint64_t ascii_share : {100, 97}) {
+    core::Rng rng = core::Rng::stream(1717, ascii_share);
+    for (int round = 0; round < 1500; ++round) {
+      std::string text;
+      const std::uint64_t length = rng.below(400);
+      for (std::uint64_t k = 0; k < length; ++k) {
+        const bool ascii = rng.below(100) < ascii_share;
+        text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
+      }
+      expect_same_as_icu(*portable, text, "round " + std::to_string(round));
+      ASSERT_EQ(spans_of(*wide, text), spans_of(*portable, text)) << "round " << round << ": " << text;
     }
   }
 }
