@@ -140,6 +140,9 @@ bool RecordInput::cut(Block& out, std::size_t end) {
   // The block takes the carry's buffer; the unfinished record moves to a new one.
   out.data = std::move(carry_);
   carry_ = context_.pool->take();
+  // A whole block at once: growing a fresh buffer step by step would map,
+  // fault in and copy several others first.
+  carry_.reserve(kBlockBytes);
   carry_.append(out.data.data() + at, out.data.size() - at);
   out.data.resize(at);
   out.kind = Block::Kind::kRecords;

@@ -447,7 +447,7 @@ struct MatchSession::Impl {
   std::vector<std::uint32_t> pool;
   std::uint64_t types_matched = 0;
   // Scratch space reused across calls.
-  std::vector<std::uint32_t> globs, excl, phrase, info_of;
+  std::vector<std::uint32_t> globs, excl, phrase, info_of, candidates;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> inc, blocked;
   std::vector<Occurrence> occurrences;
   std::vector<Match> kept;
@@ -465,11 +465,20 @@ void MatchSession::count(const TokenList& tokens, std::span<std::uint64_t> count
     Impl& s = *impl_;
     const std::size_t n = tokens.size();
     const Matcher& m = *s.matcher;
+    // First the tokens that pass the filter (most do not), without a branch
+    // per token: whether one passes is unpredictable, and a loop without
+    // calls keeps the tables in registers.
+    if (s.candidates.size() < n) s.candidates.resize(n);
+    std::uint32_t* candidates = s.candidates.data();
+    std::size_t passed = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view token = tokens[i];
+      candidates[passed] = static_cast<std::uint32_t>(i);
       // TokenList: 16 bytes readable from any token.
-      if (!m.may_match_padded(token.data(), token.size())) continue;
-      const std::uint32_t info = s.lookup(token);
+      passed += m.may_match_padded(token.data(), token.size()) ? 1 : 0;
+    }
+    for (std::size_t c = 0; c < passed; ++c) {
+      const std::uint32_t info = s.lookup(tokens[candidates[c]]);
       if (info == 0) continue;
       const Impl::TypeInfo& t = s.infos[info];
       const std::uint32_t* p = s.pool.data() + t.begin;

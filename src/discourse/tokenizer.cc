@@ -1,12 +1,21 @@
 #include "alliance/discourse/tokenizer.h"
+#include "tokenizer_paths.h"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+// The simple tokeniser has an AVX2 block scan, chosen at run time.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define ALLIANCE_DISCOURSE_AVX2 1
+#include <immintrin.h>
+#else
+#define ALLIANCE_DISCOURSE_AVX2 0
 #endif
 
 #include <unicode/ubrk.h>
@@ -30,6 +39,8 @@ std::string_view tokenizer_kind_name(TokenizerKind kind) { return kind == Tokeni
 // Appends to a TokenList's private storage (the friend named in the header).
 class TokenListBuilder {
  public:
+  using Record = TokenList::Record;
+
   explicit TokenListBuilder(TokenList& list) : list_(list) { list_.clear(); }
 
   // Makes room for `bytes` more token bytes past `used`; returns the buffer.
@@ -37,20 +48,38 @@ class TokenListBuilder {
     if (used + bytes > list_.capacity_) {
       std::size_t capacity = list_.capacity_ < 256 ? 256 : list_.capacity_;
       while (capacity < used + bytes) capacity *= 2;
-      auto grown = std::make_unique<char[]>(capacity);
+      // Default-initialised (not zeroed): only written bytes are read.
+      std::unique_ptr<char[]> grown(new char[capacity]);
       if (used > 0) std::memcpy(grown.get(), list_.text_.get(), used);
       list_.text_ = std::move(grown);
       list_.capacity_ = capacity;
     }
     return list_.text_.get();
   }
+  // Makes room for `extra` records past the committed ones; returns the
+  // first free record. The records written there count once commit()ed.
+  Record* reserve_records(std::size_t extra) {
+    if (list_.count_ + extra > list_.record_capacity_) grow_records(list_.count_ + extra);
+    return list_.records_.get() + list_.count_;
+  }
+  void commit(std::size_t records) { list_.count_ += records; }
   void push(std::size_t begin, std::size_t end, std::size_t source_begin, std::size_t source_end) {
-    list_.tokens_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
-                             static_cast<std::uint32_t>(source_begin), static_cast<std::uint32_t>(source_end)});
+    *reserve_records(1) = {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(source_begin),
+                           static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(source_end)};
+    ++list_.count_;
   }
   void finish(std::size_t used) { list_.size_ = used; }
 
  private:
+  void grow_records(std::size_t need) {
+    std::size_t capacity = list_.record_capacity_ < 64 ? 64 : list_.record_capacity_;
+    while (capacity < need) capacity *= 2;
+    std::unique_ptr<Record[]> grown(new Record[capacity]);
+    if (list_.count_ > 0) std::memcpy(grown.get(), list_.records_.get(), list_.count_ * sizeof(Record));
+    list_.records_ = std::move(grown);
+    list_.record_capacity_ = capacity;
+  }
+
   TokenList& list_;
 };
 
@@ -377,72 +406,190 @@ inline void emit_runs(std::uint64_t word, std::size_t count, std::size_t base, s
   if (t.in) t.source_end = base + count;
 }
 
-class SimpleTokenizer final : public Tokenizer {
- public:
-  void tokenize(std::string_view text, TokenList& out) override {
-    TokenListBuilder builder(out);
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
-    char* buffer = builder.reserve(0, n + 16);
-    std::size_t used = 0;
-    TokenState t;
-    std::size_t i = 0;
-    const auto push = [&builder](std::size_t b, std::size_t e, std::size_t sb, std::size_t se) {
-      builder.push(b, e, sb, se);
-    };
-    while (i < n) {
-      if (i + kBlock <= n) {
-        // 64 bytes at a time: the ASCII prefix of the block is lowercased
-        // wholesale and its tokens found from the word-byte mask.
-        const BlockMasks m = scan_block<false>(s + i, buffer + used);
-        const std::size_t limit = m.high == 0 ? kBlock : static_cast<std::size_t>(__builtin_ctzll(m.high));
-        if (limit > 0) {
-          emit_runs(m.letter | m.digit, limit, i, used - i, t, push);
-          used += limit;
-          i += limit;
-          continue;
-        }
-      }
-      unsigned c = s[i];
-      if (c < 0x80) {
-        if (kAsciiWord[c]) {
-          if (!t.in) {
-            t.in = true;
-            t.begin = used;
-            t.source_begin = i;
-          }
-          char* w = buffer + used;
-          do {
-            *w++ = kAsciiLower[c];
-            ++i;
-          } while (i < n && kAsciiWord[c = s[i]]);
-          used = static_cast<std::size_t>(w - buffer);
-          t.source_end = i;
-          continue;
-        }
-        if (t.in) {
-          builder.push(t.begin, used, t.source_begin, t.source_end);
-          t.in = false;
-        }
-        ++i;
-        while (i < n && (c = s[i]) < 0x80 && !kAsciiWord[c]) ++i;
+// A 64-byte block starts at most 32 tokens and closes at most one more.
+constexpr std::size_t kBlockRecords = 34;
+
+// emit_runs for the simple tokeniser, without a call or a capacity check per
+// token: one pass over the block's transitions (token starts and ends
+// alternate) writes each as one 8-byte boundary (output offset, source
+// offset) straight into the records at `r` (room for kBlockRecords), r[0]
+// being the token open since an earlier block, if any. A token still open at
+// the block's end is left in `t`, not counted. Returns the number of
+// complete records written. REQUIRES: the output offsets fit 32 bits.
+inline std::size_t emit_block(std::uint64_t word, std::size_t count, std::size_t base, std::size_t delta,
+                              TokenState& t, TokenListBuilder::Record* r) {
+  static_assert(sizeof(TokenListBuilder::Record) == 2 * sizeof(std::uint64_t));
+  const std::uint64_t valid = low_bits(count);
+  word &= valid;
+  std::uint64_t transitions = (word ^ ((word << 1) | (t.in ? 1u : 0u))) & valid;
+  // Written whether or not a token is open: the first start overwrites it.
+  r[0].begin = static_cast<std::uint32_t>(t.begin);
+  r[0].source_begin = static_cast<std::uint32_t>(t.source_begin);
+  // Boundary q is the begin (even q) or end (odd q) of record q / 2: the
+  // 8 bytes at boundaries + 8 * q, output offset first in memory.
+  auto* boundaries = reinterpret_cast<unsigned char*>(r);
+  const std::uint64_t output = static_cast<std::uint32_t>(base + delta), source = static_cast<std::uint32_t>(base);
+  const std::uint64_t origin =
+      std::endian::native == std::endian::little ? (source << 32) | output : (output << 32) | source;
+  std::size_t q = t.in ? 1 : 0;
+  for (; transitions != 0; ++q) {
+    const auto j = static_cast<std::uint64_t>(__builtin_ctzll(transitions));
+    transitions &= transitions - 1;
+    const std::uint64_t boundary = origin + (j | (j << 32));
+    std::memcpy(boundaries + 8 * q, &boundary, 8);
+  }
+  const std::size_t closed = q / 2;
+  t.in = (q & 1) != 0;
+  if (t.in) {
+    t.begin = r[closed].begin;
+    t.source_begin = r[closed].source_begin;
+    t.source_end = base + count;
+  }
+  return closed;
+}
+
+#if ALLIANCE_DISCOURSE_AVX2
+// scan_block with AVX2: 32 bytes per instruction instead of 16, and
+// each range test an unsigned minimum (x - lo <= hi - lo) rather than two
+// signed comparisons.
+// The bytes x <= limit (unsigned) of `x`, as a bit mask from bit 32 * part.
+__attribute__((target("avx2"))) inline std::uint64_t at_most_bits(__m256i x, char limit, int part) {
+  const __m256i mask = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(limit)), x);
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(mask))) << (32 * part);
+}
+
+// The bytes equal to `c`, as a bit mask from bit 32 * part.
+__attribute__((target("avx2"))) inline std::uint64_t equal_bits(__m256i v, char c, int part) {
+  const __m256i mask = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c));
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(mask))) << (32 * part);
+}
+
+template <bool kIcu>
+__attribute__((target("avx2"))) inline BlockMasks scan_block_avx2(const unsigned char* s, char* lowered) {
+  BlockMasks m;
+  for (int part = 0; part < 2; ++part) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + 32 * part));
+    const __m256i upper_offset = _mm256_sub_epi8(v, _mm256_set1_epi8('A'));
+    const __m256i upper =
+        _mm256_cmpeq_epi8(_mm256_min_epu8(upper_offset, _mm256_set1_epi8('Z' - 'A')), upper_offset);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(lowered + 32 * part),
+                        _mm256_or_si256(v, _mm256_and_si256(upper, _mm256_set1_epi8(0x20))));
+    m.high |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(v))) << (32 * part);
+    const __m256i folded = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+    m.letter |= at_most_bits(_mm256_sub_epi8(folded, _mm256_set1_epi8('a')), 'z' - 'a', part);
+    m.digit |= at_most_bits(_mm256_sub_epi8(v, _mm256_set1_epi8('0')), '9' - '0', part);
+    if constexpr (kIcu) {
+      m.at |= equal_bits(v, '@', part);
+      m.underscore |= equal_bits(v, '_', part);
+      m.midnumlet |= equal_bits(v, '.', part) | equal_bits(v, '\'', part);
+      m.midnum |= equal_bits(v, ',', part) | equal_bits(v, ';', part);
+    }
+  }
+  return m;
+}
+#endif
+
+// The simple tokeniser; kWide: the block scan uses AVX2 (only inlined into a
+// function compiled for it).
+template <bool kWide>
+[[gnu::always_inline]] inline void simple_tokenize(CaseMapper& mapper, std::string_view text, TokenList& out) {
+  TokenListBuilder builder(out);
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  char* buffer = builder.reserve(0, n + 16);
+  std::size_t used = 0;
+  TokenState t;
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + kBlock <= n) {
+      // 64 bytes at a time: the ASCII prefix of the block is lowercased
+      // wholesale and its tokens found from the word-byte mask.
+      BlockMasks m;
+#if ALLIANCE_DISCOURSE_AVX2
+      if constexpr (kWide) m = scan_block_avx2<false>(s + i, buffer + used);
+      else m = scan_block<false>(s + i, buffer + used);
+#else
+      m = scan_block<false>(s + i, buffer + used);
+#endif
+      const std::size_t limit = m.high == 0 ? kBlock : static_cast<std::size_t>(__builtin_ctzll(m.high));
+      if (limit > 0) {
+        TokenListBuilder::Record* records = builder.reserve_records(kBlockRecords);
+        builder.commit(emit_block(m.letter | m.digit, limit, i, used - i, t, records));
+        used += limit;
+        i += limit;
         continue;
       }
-      // A run of non-ASCII code points (Greek, Cyrillic...) stays here rather
-      // than rescanning a block per code point.
-      do {
-        int length = 0;
-        const UChar32 cp = decode(s, i, length);
-        feed_non_ascii(mapper_, builder, s, n, i, cp, length, buffer, used, t);
-        i += static_cast<std::size_t>(length);
-      } while (i < n && s[i] >= 0x80);
     }
-    if (t.in) builder.push(t.begin, used, t.source_begin, t.source_end);
-    builder.finish(used);
+    unsigned c = s[i];
+    if (c < 0x80) {
+      if (kAsciiWord[c]) {
+        if (!t.in) {
+          t.in = true;
+          t.begin = used;
+          t.source_begin = i;
+        }
+        char* w = buffer + used;
+        do {
+          *w++ = kAsciiLower[c];
+          ++i;
+        } while (i < n && kAsciiWord[c = s[i]]);
+        used = static_cast<std::size_t>(w - buffer);
+        t.source_end = i;
+        continue;
+      }
+      if (t.in) {
+        builder.push(t.begin, used, t.source_begin, t.source_end);
+        t.in = false;
+      }
+      ++i;
+      while (i < n && (c = s[i]) < 0x80 && !kAsciiWord[c]) ++i;
+      continue;
+    }
+    // A run of non-ASCII code points (Greek, Cyrillic...) stays here rather
+    // than rescanning a block per code point.
+    do {
+      int length = 0;
+      const UChar32 cp = decode(s, i, length);
+      feed_non_ascii(mapper, builder, s, n, i, cp, length, buffer, used, t);
+      i += static_cast<std::size_t>(length);
+    } while (i < n && s[i] >= 0x80);
+  }
+  if (t.in) builder.push(t.begin, used, t.source_begin, t.source_end);
+  builder.finish(used);
+}
+
+#if ALLIANCE_DISCOURSE_AVX2
+__attribute__((target("avx2,bmi,bmi2"))) void simple_tokenize_avx2(CaseMapper& mapper, std::string_view text,
+                                                                   TokenList& out) {
+  simple_tokenize<true>(mapper, text, out);
+}
+#endif
+
+bool cpu_has_avx2() {
+#if ALLIANCE_DISCOURSE_AVX2
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+#else
+  return false;
+#endif
+}
+
+class SimpleTokenizer final : public Tokenizer {
+ public:
+  explicit SimpleTokenizer(bool wide) : wide_(wide && cpu_has_avx2()) {}
+
+  void tokenize(std::string_view text, TokenList& out) override {
+#if ALLIANCE_DISCOURSE_AVX2
+    if (wide_) {
+      simple_tokenize_avx2(mapper_, text, out);
+      return;
+    }
+#endif
+    simple_tokenize<false>(mapper_, text, out);
   }
 
  private:
   CaseMapper mapper_;
+  bool wide_;
 };
 
 // Word_Break classes of ASCII as ICU 72's root word rules use them (UAX #29
@@ -526,7 +673,7 @@ inline unsigned letter_or_digit(unsigned c) {
 
 class IcuTokenizer final : public Tokenizer {
  public:
-  IcuTokenizer() {
+  explicit IcuTokenizer(bool wide) : wide_(wide && cpu_has_avx2()) {
     UErrorCode status = U_ZERO_ERROR;
     breaker_ = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
     if (U_FAILURE(status)) breaker_ = nullptr;
@@ -543,6 +690,26 @@ class IcuTokenizer final : public Tokenizer {
   // ascii_segment segments the ASCII between them. The tokenizer test compares
   // the two with ICU alone on random and real text.
   void tokenize(std::string_view text, TokenList& out) override {
+#if ALLIANCE_DISCOURSE_AVX2
+    if (wide_) {
+      tokenize_avx2(text, out);
+      return;
+    }
+#endif
+    tokenize_with<false>(text, out);
+  }
+
+ private:
+#if ALLIANCE_DISCOURSE_AVX2
+  __attribute__((target("avx2,bmi,bmi2"))) void tokenize_avx2(std::string_view text, TokenList& out) {
+    tokenize_with<true>(text, out);
+  }
+#endif
+
+  // kWide: the block scan of the ASCII stretches uses AVX2 (only inlined
+  // into a function compiled for it).
+  template <bool kWide>
+  [[gnu::always_inline]] inline void tokenize_with(std::string_view text, TokenList& out) {
     TokenListBuilder builder(out);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
@@ -551,21 +718,20 @@ class IcuTokenizer final : public Tokenizer {
     while (pos < n) {
       const std::size_t q = first_non_ascii(s, pos, n);
       if (q == n) {
-        ascii_segment(s, n, pos, n, o);
+        ascii_segment<kWide>(s, n, pos, n, o);
         break;
       }
       std::size_t a = q;  // the last cut at or before q (pos is one)
       while (a > pos && !is_cut(s, a)) --a;
       std::size_t b = q + 1;
       while (b < n && !is_cut(s, b)) ++b;
-      ascii_segment(s, n, pos, a, o);
+      ascii_segment<kWide>(s, n, pos, a, o);
       icu_segment(s, n, a, b, o);
       pos = b;
     }
     builder.finish(o.used);
   }
 
- private:
   struct Output {
     TokenListBuilder& builder;
     char* buffer;
@@ -575,7 +741,9 @@ class IcuTokenizer final : public Tokenizer {
   // The words of the ASCII text s[begin, end), `end` a cut or the end of the
   // text, 64 bytes at a time; the stretch is copied lowercased to the output
   // whole and the tokens point into it.
-  static void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin, std::size_t end, Output& o) {
+  template <bool kWide>
+  [[gnu::always_inline]] static inline void ascii_segment(const unsigned char* s, std::size_t n, std::size_t begin,
+                                                          std::size_t end, Output& o) {
     TokenState t;
     // Output offset minus input offset; it may "wrap" (used < begin): size_t
     // arithmetic is modular, so offsets are always formed as (i + delta)
@@ -589,12 +757,12 @@ class IcuTokenizer final : public Tokenizer {
       const std::size_t count = std::min(kBlock, end - i);
       BlockMasks m;
       if (i + kBlock <= n) {
-        m = scan_block<true>(s + i, o.buffer + (i + delta));
+        m = scan_icu_block<kWide>(s + i, o.buffer + (i + delta));
       } else {  // near the end of the text: a zero-padded copy (NUL is Other)
         unsigned char padded[kBlock] = {};
         char lowered[kBlock];
         std::memcpy(padded, s + i, count);
-        m = scan_block<true>(padded, lowered);
+        m = scan_icu_block<kWide>(padded, lowered);
         std::memcpy(o.buffer + (i + delta), lowered, count);
       }
       const unsigned next = i + kBlock < end ? letter_or_digit(s[i + kBlock]) : 0u;
@@ -645,17 +813,36 @@ class IcuTokenizer final : public Tokenizer {
     o.builder.push(first, o.used, start, stop);
   }
 
+  template <bool kWide>
+  [[gnu::always_inline]] static inline BlockMasks scan_icu_block(const unsigned char* s, char* lowered) {
+#if ALLIANCE_DISCOURSE_AVX2
+    if constexpr (kWide) return scan_block_avx2<true>(s, lowered);
+#endif
+    return scan_block<true>(s, lowered);
+  }
+
   UBreakIterator* breaker_ = nullptr;
   UText* utext_ = nullptr;
   CaseMapper mapper_;
+  bool wide_;
 };
 
 }  // namespace
 
 std::unique_ptr<Tokenizer> make_tokenizer(TokenizerKind kind) {
-  if (kind == TokenizerKind::kIcu) return std::make_unique<IcuTokenizer>();
-  return std::make_unique<SimpleTokenizer>();
+  if (kind == TokenizerKind::kIcu) return std::make_unique<IcuTokenizer>(true);
+  return std::make_unique<SimpleTokenizer>(true);
 }
+
+namespace detail {
+
+std::unique_ptr<Tokenizer> make_simple_tokenizer(bool wide) { return std::make_unique<SimpleTokenizer>(wide); }
+
+std::unique_ptr<Tokenizer> make_icu_tokenizer(bool wide) { return std::make_unique<IcuTokenizer>(wide); }
+
+bool tokenizers_have_wide_path() { return cpu_has_avx2(); }
+
+}  // namespace detail
 
 std::string to_lower(std::string_view text) {
   std::string result;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "alliance/core/rng.h"
+#include "discourse/tokenizer_paths.h"
 
 namespace alliance::discourse {
 namespace {
@@ -223,6 +224,57 @@ TEST(TokenizerTest, SimpleAgreesWithADirectStatementOnRandomText) {
   }
 }
 
+// The tokens and their source spans, to compare two code paths exactly.
+std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> spans_of(Tokenizer& tokenizer,
+                                                                                       std::string_view text) {
+  TokenList list;
+  tokenizer.tokenize(text, list);
+  std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> out;
+  for (std::size_t i = 0; i < list.size(); ++i) out.emplace_back(std::string(list[i]), list.source_span(i));
+  return out;
+}
+
+// Issue 17: the 64-byte block scan has a portable and an AVX2 version, and
+// tokens are written a block at a time. Long texts (many blocks), mostly
+// ASCII with words longer than a block and runs of separators, so that
+// tokens start, end and continue at every block position.
+TEST(TokenizerTest, Issue17BlockPathsAgreeWithADirectStatementOnLongText) {
+  const std::vector<std::string> pieces = {"a",  "Q",  "z",  "Rights", "LAW", "order", "7",         "0",
+                                           " ",  " ",  " ", ",",      ".",   "\n",    "-",         "'",
+                                           "@",  "[",  "`", "{",      "/",   ":",     "\xC3\xA9", "\xE2\x80\x99",
+                                           "\xCE\xA3", "\xCC\x81", "\xC4\xB0", "\xF0\x9F\x94\xA5"};
+  const std::uint64_t seed = 17;
+  core::Rng rng = core::Rng::stream(seed, 0);
+  auto portable = detail::make_simple_tokenizer(false);
+  auto wide = detail::make_simple_tokenizer(true);
+  if (!detail::tokenizers_have_wide_path()) GTEST_LOG_(INFO) << "no AVX2 here: both are the portable path";
+  for (int round = 0; round < 600; ++round) {
+    std::string text;
+    const std::uint64_t length = rng.below(700);
+    // Late rounds are mostly ASCII: non-ASCII pieces end a block early.
+    const std::uint64_t kinds = round < 300 ? pieces.size() : pieces.size() - 6;
+    for (std::uint64_t k = 0; k < length; ++k) {
+      if (rng.below(40) == 0) {
+        text.append(60 + rng.below(140), static_cast<char>('a' + rng.below(26)));  // a word over a block
+      } else {
+        text += pieces[rng.below(kinds)];
+      }
+    }
+    const auto expected = spans_of(*portable, text);
+    ASSERT_EQ(spans_of(*wide, text), expected) << "seed " << seed << " round " << round;
+    std::vector<std::string> tokens;
+    for (const auto& token : expected) tokens.push_back(token.first);
+    ASSERT_EQ(tokens, reference_tokens(text)) << "seed " << seed << " round " << round;
+    for (const auto& [token, span] : expected) {
+      const std::string source = text.substr(span.first, span.second - span.first);
+      // A capital sigma's lowercase depends on the text around the token.
+      if (source.find("\xCE\xA3") == std::string::npos) {
+        ASSERT_EQ(token, to_lower(source)) << "round " << round;
+      }
+    }
+  }
+}
+
 // ICU alone, the oracle of the icu tokeniser: its word break iterator over
 // the whole text; the kept segments (rule status >= UBRK_WORD_NONE_LIMIT) as
 // source spans.
@@ -299,6 +351,28 @@ TEST(TokenizerTest, IcuAgreesWithIcusBreakIteratorOnRandomText) {
         text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
       }
       expect_same_as_icu(*tokenizer, text, "round " + std::to_string(round));
+    }
+  }
+}
+
+// Issue 17: the icu tokeniser's ASCII stretches are scanned by a portable
+// and an AVX2 block scan; the test above runs the one this CPU picks, this
+// one the portable scan against ICU and against the other path.
+TEST(TokenizerTest, Issue17IcuBlockPathsAgreeWithIcusBreakIterator) {
+  const std::vector<std::string> pieces = word_break_pieces();
+  auto portable = detail::make_icu_tokenizer(false);
+  auto wide = detail::make_icu_tokenizer(true);
+  for (const std::uint64_t ascii_share : {100, 97}) {
+    core::Rng rng = core::Rng::stream(1717, ascii_share);
+    for (int round = 0; round < 1500; ++round) {
+      std::string text;
+      const std::uint64_t length = rng.below(400);
+      for (std::uint64_t k = 0; k < length; ++k) {
+        const bool ascii = rng.below(100) < ascii_share;
+        text += ascii ? pieces[rng.below(0x7F + 16)] : pieces[0x7F + 16 + rng.below(pieces.size() - 0x7F - 16)];
+      }
+      expect_same_as_icu(*portable, text, "round " + std::to_string(round));
+      ASSERT_EQ(spans_of(*wide, text), spans_of(*portable, text)) << "round " << round << ": " << text;
     }
   }
 }

@@ -33,8 +33,10 @@
 
 namespace alliance::discourse {
 
-/// Input is read in blocks of this size (bytes).
-inline constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
+/// Input is read in blocks of this size (bytes). Small enough that the few
+/// blocks in flight stay in cache and cost few page faults to map (each is
+/// reused); large enough that the reader's hand-over is rare.
+inline constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 /// The longest document accepted: a JSON line, a CSV record or a .txt file.
 /// Longer ones are rejected with a message naming the limit (see corpus.h).
 inline constexpr std::size_t kMaxDocumentBytes = std::size_t{4} << 20;

@@ -48,27 +48,29 @@ class TokenList {
 
   void clear() {
     size_ = 0;
-    tokens_.clear();
+    count_ = 0;
   }
-  std::size_t size() const { return tokens_.size(); }
-  bool empty() const { return tokens_.empty(); }
+  std::size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
   /// The lowercased token i; valid until the list is next modified. At least
   /// 16 bytes of the list's buffer are readable from the start of any token
   /// (the matcher loads short tokens as two 8-byte words).
   std::string_view operator[](std::size_t i) const {
-    const Record& r = tokens_[i];
+    const Record& r = records_[i];
     return std::string_view(text_.get() + r.begin, r.end - r.begin);
   }
   /// [begin, end) byte offsets of token i in the ORIGINAL text.
   std::pair<std::uint32_t, std::uint32_t> source_span(std::size_t i) const {
-    return {tokens_[i].source_begin, tokens_[i].source_end};
+    return {records_[i].source_begin, records_[i].source_end};
   }
 
  private:
   friend class TokenListBuilder;
+  // Each boundary as (offset in text_, offset in the tokenised text): the
+  // tokeniser writes a boundary with one 8-byte store.
   struct Record {
-    std::uint32_t begin, end;                // in text_
-    std::uint32_t source_begin, source_end;  // in the tokenised text
+    std::uint32_t begin, source_begin;
+    std::uint32_t end, source_end;
   };
   // The lowercased tokens back to back; a raw buffer rather than a
   // std::string because resizing a string zero-fills it, a measurable cost
@@ -76,7 +78,12 @@ class TokenList {
   std::unique_ptr<char[]> text_;
   std::size_t capacity_ = 0;
   std::size_t size_ = 0;
-  std::vector<Record> tokens_;
+  // Raw too: the tokeniser writes the records of a whole 64-byte block
+  // before it knows how many tokens the block closes, with one capacity
+  // check per block instead of one per token.
+  std::unique_ptr<Record[]> records_;
+  std::size_t record_capacity_ = 0;
+  std::size_t count_ = 0;
 };
 
 /// Not thread-safe: one per thread.
