@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libcli11-dev libtomlplusplus-dev libboost-dev libboost-math-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang clang-tidy libclang-rt-14-dev
   libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zlib1g-dev libyaml-cpp-dev
   libboost-graph-dev gnuplot-nox graphviz
   libssl-dev chromium

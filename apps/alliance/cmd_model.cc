@@ -33,12 +33,6 @@ Status flag_error(std::string_view flag, const Status& status) {
   return Status::invalid_argument(fmt::format("{}: {}", flag, status.message()));
 }
 
-Result<std::vector<models::Player>> read_players_input(const std::string& path, models::Utility utility) {
-  if (path != "-") return models::read_players(path, utility);
-  ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file(path));  // reads stdin once
-  return models::parse_players(text, "<stdin>", utility);
-}
-
 // The panel comes from core's loader of the embedded data; the default
 // rules only say through which month Kiel's allocations are summed.
 Result<ModelPanel> load_model_panel(const std::string& data_dir) {
@@ -66,7 +60,7 @@ Result<std::vector<models::Player>> load_players(const PlayerSource& source, mod
   if (source.players.empty() == (source.n == 0)) {
     return Status::invalid_argument("model: give exactly one of --players FILE and --n N");
   }
-  if (!source.players.empty()) return read_players_input(source.players, utility);
+  if (!source.players.empty()) return models::read_players(source.players, utility);
   Result<std::vector<models::Player>> players =
       models::identical_players(source.n, source.income, source.preference, utility);
   // The library names the parameter ("n: ..."); the user typed the flag.
@@ -98,7 +92,7 @@ Result<models::Game> make_game(const GlobalOptions& global, const GameOptions& o
     return Status::invalid_argument("model: give exactly one of --players FILE and --from-panel VARIABLE");
   }
   if (!options.players.empty()) {
-    ALLIANCE_ASSIGN_OR_RETURN(game.players, read_players_input(options.players, game.utility));
+    ALLIANCE_ASSIGN_OR_RETURN(game.players, models::read_players(options.players, game.utility));
   } else {
     ALLIANCE_ASSIGN_OR_RETURN(const ModelPanel data, load_model_panel(resolve_data_dir(global)));
     ALLIANCE_ASSIGN_OR_RETURN(game.players, models::players_from_panel(data.panel, options.from_panel, options.year,

@@ -29,8 +29,6 @@ Meta model_meta(const GlobalOptions& global, std::string_view name);
 /// becomes "--n: ...").
 Status flag_error(std::string_view flag, const Status& status);
 
-/// A players file (`-`: standard input) for `utility`.
-Result<std::vector<models::Player>> read_players_input(const std::string& path, models::Utility utility);
 
 /// The panel and exchange rates of the embedded data.
 struct ModelPanel {

@@ -114,6 +114,94 @@ bool role_holds(std::optional<Role> actual, Role claimed) {
   return claimed == Role::kBoth ? *actual == Role::kBoth : (*actual == claimed || *actual == Role::kBoth);
 }
 
+// What the table says about one claim of the text.
+AuditFinding check_claim(const std::string& group, const TextClaim& c, const CompensationTable& table,
+                         const CompensationNetwork& network) {
+  AuditFinding f;
+  f.claim = group;
+  f.iso3 = c.iso3;
+  f.source = c.source;
+  if (c.counterpart.empty()) {
+    f.text_says = std::string(role_name(c.role));
+    f.table_says = describe(table, network, c.iso3);
+    f.status = role_holds(table_role(network, c.iso3), c.role) ? AuditStatus::kAgrees : AuditStatus::kContradicts;
+    return f;
+  }
+  const bool gives = c.role == Role::kCompensator;
+  const std::string& from = gives ? c.iso3 : c.counterpart;
+  const std::string& to = gives ? c.counterpart : c.iso3;
+  f.text_says = fmt::format("{} {}", gives ? "compensates" : "compensated by", c.counterpart);
+  const auto deals = deals_between(table, from, to);
+  f.table_says = deals.empty() ? fmt::format("no deal {} -> {}", from, to)
+                               : fmt::format("{} -> {} in {}", from, to, deal_list(deals));
+  f.status = deals.empty() ? AuditStatus::kContradicts : AuditStatus::kAgrees;
+  return f;
+}
+
+// Actors the table gives a role that a list of the text leaves out.
+void add_role_omissions(const std::string& group, const std::vector<const TextClaim*>& members,
+                        const CompensationTable& table, const CompensationNetwork& network,
+                        std::vector<AuditFinding>& findings) {
+  for (Role role : {Role::kCompensator, Role::kCompensated}) {
+    std::set<std::string> named;
+    bool is_list = false;
+    for (const TextClaim* c : members) {
+      if (c->counterpart.empty() && c->role == role) is_list = true;
+      if (c->counterpart.empty()) named.insert(c->iso3);
+    }
+    if (!is_list) continue;
+    for (const ActorFlows& a : network.actors) {
+      if (!role_holds(a.role, role) || named.count(a.iso3)) continue;
+      findings.push_back({group, a.iso3, fmt::format("not named as {}", role_name(role)),
+                          describe(table, network, a.iso3), AuditStatus::kOmitted, members.front()->source});
+    }
+  }
+}
+
+// The partners of `iso3` in `role` according to the table, with repeats.
+std::vector<std::string> table_partners(const CompensationTable& table, const std::string& iso3, Role role) {
+  std::vector<std::string> partners;
+  for (const Deal& deal : table.deals) {
+    if (role == Role::kCompensated && deal.compensated == iso3) {
+      for (const std::string& p : deal.compensators) partners.push_back(p);
+    }
+    if (role == Role::kCompensator &&
+        std::find(deal.compensators.begin(), deal.compensators.end(), iso3) != deal.compensators.end()) {
+      partners.push_back(deal.compensated);
+    }
+  }
+  return partners;
+}
+
+// Partners the table gives an actor whose counterparts the text names, that the text leaves out.
+void add_partner_omissions(const std::string& group, const std::vector<const TextClaim*>& members,
+                           const CompensationTable& table, std::vector<AuditFinding>& findings) {
+  std::vector<std::pair<std::string, Role>> subjects;
+  for (const TextClaim* c : members) {
+    if (c->counterpart.empty()) continue;
+    const std::pair<std::string, Role> key{c->iso3, c->role};
+    if (std::find(subjects.begin(), subjects.end(), key) == subjects.end()) subjects.push_back(key);
+  }
+  for (const auto& [iso3, role] : subjects) {
+    std::set<std::string> named;
+    for (const TextClaim* c : members) {
+      if (c->iso3 == iso3 && c->role == role) named.insert(c->counterpart);
+    }
+    std::vector<std::string> reported;
+    for (const std::string& p : table_partners(table, iso3, role)) {
+      if (named.count(p) || std::find(reported.begin(), reported.end(), p) != reported.end()) continue;
+      reported.push_back(p);
+      const bool gives = role == Role::kCompensator;
+      const std::string& from = gives ? iso3 : p;
+      const std::string& to = gives ? p : iso3;
+      findings.push_back({group, iso3,
+                          fmt::format("does not name {} as {}", p, gives ? "compensated partner" : "compensator"),
+                          fmt::format("{} -> {} in {}", from, to, deal_list(deals_between(table, from, to))),
+                          AuditStatus::kOmitted, members.front()->source});
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<AuditFinding> audit_text_claims(const std::vector<TextClaim>& claims, const CompensationTable& table,
@@ -128,76 +216,10 @@ std::vector<AuditFinding> audit_text_claims(const std::vector<TextClaim>& claims
     for (const TextClaim& c : claims) {
       if (c.claim == group) members.push_back(&c);
     }
-    for (const TextClaim* c : members) {
-      AuditFinding f;
-      f.claim = group;
-      f.iso3 = c->iso3;
-      f.source = c->source;
-      if (c->counterpart.empty()) {
-        f.text_says = std::string(role_name(c->role));
-        f.table_says = describe(table, network, c->iso3);
-        f.status = role_holds(table_role(network, c->iso3), c->role) ? AuditStatus::kAgrees : AuditStatus::kContradicts;
-      } else {
-        const bool gives = c->role == Role::kCompensator;
-        const std::string& from = gives ? c->iso3 : c->counterpart;
-        const std::string& to = gives ? c->counterpart : c->iso3;
-        f.text_says = fmt::format("{} {}", gives ? "compensates" : "compensated by", c->counterpart);
-        const auto deals = deals_between(table, from, to);
-        f.table_says = deals.empty() ? fmt::format("no deal {} -> {}", from, to)
-                                     : fmt::format("{} -> {} in {}", from, to, deal_list(deals));
-        f.status = deals.empty() ? AuditStatus::kContradicts : AuditStatus::kAgrees;
-      }
-      findings.push_back(std::move(f));
-    }
+    for (const TextClaim* c : members) findings.push_back(check_claim(group, *c, table, network));
     // Omissions: role lists first, then the partners of counterpart claims.
-    for (Role role : {Role::kCompensator, Role::kCompensated}) {
-      std::set<std::string> named;
-      bool is_list = false;
-      for (const TextClaim* c : members) {
-        if (c->counterpart.empty() && c->role == role) is_list = true;
-        if (c->counterpart.empty()) named.insert(c->iso3);
-      }
-      if (!is_list) continue;
-      for (const ActorFlows& a : network.actors) {
-        if (!role_holds(a.role, role) || named.count(a.iso3)) continue;
-        findings.push_back({group, a.iso3, fmt::format("not named as {}", role_name(role)),
-                            describe(table, network, a.iso3), AuditStatus::kOmitted, members.front()->source});
-      }
-    }
-    std::vector<std::pair<std::string, Role>> subjects;
-    for (const TextClaim* c : members) {
-      if (c->counterpart.empty()) continue;
-      const std::pair<std::string, Role> key{c->iso3, c->role};
-      if (std::find(subjects.begin(), subjects.end(), key) == subjects.end()) subjects.push_back(key);
-    }
-    for (const auto& [iso3, role] : subjects) {
-      std::set<std::string> named;
-      for (const TextClaim* c : members) {
-        if (c->iso3 == iso3 && c->role == role) named.insert(c->counterpart);
-      }
-      std::vector<std::string> partners;
-      for (const Deal& deal : table.deals) {
-        if (role == Role::kCompensated && deal.compensated == iso3) {
-          for (const std::string& p : deal.compensators) partners.push_back(p);
-        }
-        if (role == Role::kCompensator &&
-            std::find(deal.compensators.begin(), deal.compensators.end(), iso3) != deal.compensators.end()) {
-          partners.push_back(deal.compensated);
-        }
-      }
-      std::vector<std::string> reported;
-      for (const std::string& p : partners) {
-        if (named.count(p) || std::find(reported.begin(), reported.end(), p) != reported.end()) continue;
-        reported.push_back(p);
-        const bool gives = role == Role::kCompensator;
-        const std::string& from = gives ? iso3 : p;
-        const std::string& to = gives ? p : iso3;
-        findings.push_back({group, iso3,
-                            fmt::format("does not name {} as {}", p, gives ? "compensated partner" : "compensator"),
-                            fmt::format("{} -> {} in {}", from, to, deal_list(deals_between(table, from, to))),
-                            AuditStatus::kOmitted, members.front()->source});
-      }
-    }
+    add_role_omissions(group, members, table, network, findings);
+    add_partner_omissions(group, members, table, findings);
   }
   return findings;
 }

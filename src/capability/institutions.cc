@@ -56,6 +56,124 @@ std::optional<std::size_t> InstitutionalSystem::find(std::string_view id) const 
   return std::nullopt;
 }
 
+namespace {
+
+std::vector<std::string> level_names() {
+  std::vector<std::string> names;
+  for (int i = 0; i < kLevelCount; ++i) names.emplace_back(level_name(static_cast<Level>(i)));
+  return names;
+}
+
+// One row of the instruments file; `ids` are the ids of the rows before it.
+Result<Instrument> read_instrument(const core::CsvTable& instruments, const core::CsvRow& row,
+                                   const std::vector<std::string>& ids) {
+  const auto col = [&](std::string_view name) { return *instruments.find_column(name); };
+  const std::size_t id_col = col("id"), year_col = col("year"), level_col = col("level");
+  Instrument inst;
+  ALLIANCE_ASSIGN_OR_RETURN(inst.id, instruments.required_text(row, id_col));
+  if (!detail::is_identifier(inst.id)) {
+    return instruments.error_at(row, id_col,
+                                fmt::format("id '{}' must be lower-case letters, digits and '_'", inst.id));
+  }
+  if (std::find(ids.begin(), ids.end(), inst.id) != ids.end()) {
+    return instruments.error_at(row, id_col, fmt::format("id '{}' is listed twice", inst.id));
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(inst.name, instruments.required_text(row, col("name")));
+  if (!row.fields[year_col].empty()) {
+    ALLIANCE_ASSIGN_OR_RETURN(long year, instruments.required_integer(row, year_col));
+    if (year < 1000 || year > 9999) {
+      return instruments.error_at(row, year_col, fmt::format("year {} is not a four-digit year", year));
+    }
+    inst.year = static_cast<int>(year);
+  }
+  const std::string& level_text = row.fields[level_col];
+  const auto level = parse_level(level_text);
+  if (!level) {
+    return instruments.error_at(
+        row, level_col, fmt::format("unknown level '{}'{}", level_text, core::did_you_mean(level_text, level_names())));
+  }
+  inst.level = *level;
+  inst.function = row.fields[col("function")];
+  ALLIANCE_ASSIGN_OR_RETURN(inst.source, instruments.required_text(row, col("source_paragraph")));
+  return inst;
+}
+
+// The path child -> ... -> parent along `children` edges, empty when there is
+// none (then the link parent -> child keeps the graph acyclic).
+std::vector<std::size_t> path_between(const std::vector<std::vector<std::size_t>>& children, std::size_t child,
+                                      std::size_t parent) {
+  const std::size_t unseen = children.size();
+  std::vector<std::size_t> came_from(children.size(), unseen);
+  std::deque<std::size_t> queue{child};
+  came_from[child] = child;
+  while (!queue.empty() && came_from[parent] == unseen) {
+    const std::size_t v = queue.front();
+    queue.pop_front();
+    for (std::size_t w : children[v]) {
+      if (came_from[w] == unseen) came_from[w] = v, queue.push_back(w);
+    }
+  }
+  if (came_from[parent] == unseen) return {};
+  std::vector<std::size_t> path{parent};
+  for (std::size_t v = parent; v != child;) {
+    v = came_from[v];
+    path.push_back(v);
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+const Relation* find_relation(std::string_view name) {
+  const auto relation = std::find_if(relation_table().begin(), relation_table().end(),
+                                     [&](const Relation& r) { return r.name == name; });
+  return relation == relation_table().end() ? nullptr : &*relation;
+}
+
+}  // namespace
+
+Result<InstitutionLink> InstitutionalSystem::read_link(const core::CsvTable& links, const core::CsvRow& row,
+                                                       const std::string& instruments_source) const {
+  const auto col = [&](std::string_view name) { return *links.find_column(name); };
+  const std::size_t from_col = col("from"), to_col = col("to"), relation_col = col("relation");
+  InstitutionLink link;
+  link.line = row.line;
+  std::size_t ends[2] = {0, 0};
+  for (int e = 0; e < 2; ++e) {
+    const std::size_t c = e == 0 ? from_col : to_col;
+    ALLIANCE_ASSIGN_OR_RETURN(std::string id, links.required_text(row, c));
+    const auto index = find(id);
+    if (!index) {
+      std::vector<std::string> ids;
+      for (const Instrument& inst : instruments_) ids.push_back(inst.id);
+      return links.error_at(row, c,
+                            fmt::format("unknown instrument '{}' (not in {}){}", id, instruments_source,
+                                        core::did_you_mean(id, ids)));
+    }
+    ends[e] = *index;
+    (e == 0 ? link.from : link.to) = id;
+  }
+  if (ends[0] == ends[1]) return links.error_at(row, to_col, fmt::format("'{}' is linked to itself", link.from));
+  link.relation = row.fields[relation_col];
+  const Relation* relation = find_relation(link.relation);
+  if (relation == nullptr) {
+    std::vector<std::string> relation_names;
+    for (const Relation& r : relation_table()) relation_names.emplace_back(r.name);
+    return links.error_at(
+        row, relation_col,
+        fmt::format("unknown relation '{}'{}; known: {}", link.relation,
+                    core::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
+  }
+  for (const InstitutionLink& other : links_) {
+    if (other.from == link.from && other.to == link.to && other.relation == link.relation) {
+      return links.error_at(row, from_col, fmt::format("the same link is listed on line {}", other.line));
+    }
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(link.source, links.required_text(row, col("source_paragraph")));
+  link.parent = relation->forward ? ends[0] : ends[1];
+  link.child = relation->forward ? ends[1] : ends[0];
+  return link;
+}
+
 Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& instruments,
                                                           const core::CsvTable& links) {
   ALLIANCE_RETURN_IF_ERROR(
@@ -63,107 +181,23 @@ Result<InstitutionalSystem> InstitutionalSystem::from_csv(const core::CsvTable& 
   ALLIANCE_RETURN_IF_ERROR(links.require_columns({"from", "to", "relation", "source_paragraph"}));
   InstitutionalSystem system;
   std::vector<std::string> ids;
-  std::vector<std::string> level_names;
-  for (int i = 0; i < kLevelCount; ++i) level_names.emplace_back(level_name(static_cast<Level>(i)));
-  {
-    const auto col = [&](std::string_view name) { return *instruments.find_column(name); };
-    const std::size_t id_col = col("id"), name_col = col("name"), year_col = col("year"), level_col = col("level"),
-                      function_col = col("function"), source_col = col("source_paragraph");
-    for (const core::CsvRow& row : instruments.rows()) {
-      Instrument inst;
-      ALLIANCE_ASSIGN_OR_RETURN(inst.id, instruments.required_text(row, id_col));
-      if (!detail::is_identifier(inst.id)) {
-        return instruments.error_at(row, id_col,
-                                    fmt::format("id '{}' must be lower-case letters, digits and '_'", inst.id));
-      }
-      if (std::find(ids.begin(), ids.end(), inst.id) != ids.end()) {
-        return instruments.error_at(row, id_col, fmt::format("id '{}' is listed twice", inst.id));
-      }
-      ALLIANCE_ASSIGN_OR_RETURN(inst.name, instruments.required_text(row, name_col));
-      if (!row.fields[year_col].empty()) {
-        ALLIANCE_ASSIGN_OR_RETURN(long year, instruments.required_integer(row, year_col));
-        if (year < 1000 || year > 9999) {
-          return instruments.error_at(row, year_col, fmt::format("year {} is not a four-digit year", year));
-        }
-        inst.year = static_cast<int>(year);
-      }
-      const std::string& level_text = row.fields[level_col];
-      const auto level = parse_level(level_text);
-      if (!level) {
-        return instruments.error_at(
-            row, level_col,
-            fmt::format("unknown level '{}'{}", level_text, core::did_you_mean(level_text, level_names)));
-      }
-      inst.level = *level;
-      inst.function = row.fields[function_col];
-      ALLIANCE_ASSIGN_OR_RETURN(inst.source, instruments.required_text(row, source_col));
-      ids.push_back(inst.id);
-      system.instruments_.push_back(std::move(inst));
-    }
+  for (const core::CsvRow& row : instruments.rows()) {
+    ALLIANCE_ASSIGN_OR_RETURN(Instrument inst, read_instrument(instruments, row, ids));
+    ids.push_back(inst.id);
+    system.instruments_.push_back(std::move(inst));
   }
-  std::vector<std::string> relation_names;
-  for (const Relation& r : relation_table()) relation_names.emplace_back(r.name);
-  const auto col = [&](std::string_view name) { return *links.find_column(name); };
-  const std::size_t from_col = col("from"), to_col = col("to"), relation_col = col("relation"),
-                    source_col = col("source_paragraph");
   std::vector<std::vector<std::size_t>> children(ids.size());
   for (const core::CsvRow& row : links.rows()) {
-    InstitutionLink link;
-    link.line = row.line;
-    std::size_t ends[2] = {0, 0};
-    for (int e = 0; e < 2; ++e) {
-      const std::size_t c = e == 0 ? from_col : to_col;
-      ALLIANCE_ASSIGN_OR_RETURN(std::string id, links.required_text(row, c));
-      const auto index = system.find(id);
-      if (!index) {
-        return links.error_at(row, c,
-                              fmt::format("unknown instrument '{}' (not in {}){}", id, instruments.source(),
-                                          core::did_you_mean(id, ids)));
-      }
-      ends[e] = *index;
-      (e == 0 ? link.from : link.to) = id;
-    }
-    if (ends[0] == ends[1]) return links.error_at(row, to_col, fmt::format("'{}' is linked to itself", link.from));
-    link.relation = row.fields[relation_col];
-    const auto relation = std::find_if(relation_table().begin(), relation_table().end(),
-                                       [&](const Relation& r) { return r.name == link.relation; });
-    if (relation == relation_table().end()) {
-      return links.error_at(
-          row, relation_col,
-          fmt::format("unknown relation '{}'{}; known: {}", link.relation,
-                      core::did_you_mean(link.relation, relation_names), fmt::join(relation_names, ", ")));
-    }
-    for (const InstitutionLink& other : system.links_) {
-      if (other.from == link.from && other.to == link.to && other.relation == link.relation) {
-        return links.error_at(row, from_col, fmt::format("the same link is listed on line {}", other.line));
-      }
-    }
-    ALLIANCE_ASSIGN_OR_RETURN(link.source, links.required_text(row, source_col));
-    link.parent = relation->forward ? ends[0] : ends[1];
-    link.child = relation->forward ? ends[1] : ends[0];
-    // A cycle: the child already reaches the parent.
-    std::vector<std::size_t> came_from(ids.size(), ids.size());
-    std::deque<std::size_t> queue{link.child};
-    came_from[link.child] = link.child;
-    while (!queue.empty() && came_from[link.parent] == ids.size()) {
-      const std::size_t v = queue.front();
-      queue.pop_front();
-      for (std::size_t w : children[v]) {
-        if (came_from[w] == ids.size()) came_from[w] = v, queue.push_back(w);
-      }
-    }
-    if (came_from[link.parent] != ids.size()) {
-      std::vector<std::string> cycle{ids[link.parent]};
-      for (std::size_t v = link.parent; v != link.child;) {
-        v = came_from[v];
-        cycle.push_back(ids[v]);
-      }
-      std::reverse(cycle.begin(), cycle.end());
-      cycle.push_back(ids[link.child]);
-      return links.error_at(row, from_col,
+    ALLIANCE_ASSIGN_OR_RETURN(InstitutionLink link, system.read_link(links, row, instruments.source()));
+    const std::vector<std::size_t> cycle = path_between(children, link.child, link.parent);
+    if (!cycle.empty()) {
+      std::vector<std::string> names;
+      for (std::size_t v : cycle) names.push_back(ids[v]);
+      names.push_back(ids[link.child]);
+      return links.error_at(row, *links.find_column("from"),
                             fmt::format("this link closes a cycle of authority {}; the institutional graph must be "
                                         "acyclic",
-                                        fmt::join(cycle, " -> ")));
+                                        fmt::join(names, " -> ")));
     }
     children[link.parent].push_back(link.child);
     system.links_.push_back(std::move(link));

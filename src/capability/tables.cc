@@ -13,11 +13,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return fmt::format("{}", fmt::join(parts, separator));
 }
 
-}  // namespace
 
-std::vector<core::Table> compensation_tables(const CompensationNetwork& network, const std::vector<DealValue>* values,
-                                             const std::string& currency) {
-  std::vector<core::Table> tables;
+core::Table actors_table(const CompensationNetwork& network) {
   core::Table actors{"actors",
                      "Actors of the compensation network (Table 2)",
                      {"iso3", "role", "deals_as_compensator", "deals_as_compensated", "items_given", "items_received"},
@@ -37,8 +34,10 @@ std::vector<core::Table> compensation_tables(const CompensationNetwork& network,
   actors.notes.push_back("a deal with several compensators credits each of them with all of its items");
   actors.notes.push_back(
       fmt::format("{} item credits given and {} received have no count", uncounted_given, uncounted_received));
-  tables.push_back(std::move(actors));
+  return actors;
+}
 
+core::Table degrees_table(const CompensationNetwork& network) {
   core::Table degrees{"degrees",
                       "Degrees and components of the multigraph compensator -> compensated",
                       {"iso3", "out_degree", "in_degree", "partners", "component"},
@@ -48,8 +47,10 @@ std::vector<core::Table> compensation_tables(const CompensationNetwork& network,
     degrees.add_row({Cell::of(a.iso3), Cell::integer(a.deals_as_compensator), Cell::integer(a.in_degree),
                      Cell::integer(a.partners), Cell::integer(a.component + 1)});
   }
-  tables.push_back(std::move(degrees));
+  return degrees;
+}
 
+core::Table actor_categories_table(const CompensationNetwork& network) {
   core::Table categories{"actor_categories",
                          "Items per actor and category",
                          {"iso3", "category", "given", "given_uncounted", "received", "received_uncounted",
@@ -69,8 +70,10 @@ std::vector<core::Table> compensation_tables(const CompensationNetwork& network,
     }
   }
   categories.notes.push_back("*_uncounted: items of that category the table names without a count");
-  tables.push_back(std::move(categories));
+  return categories;
+}
 
+core::Table deals_table(const CompensationNetwork& network) {
   core::Table deals{"deals",
                     "Deals: what the compensators give and what the compensated ally sends to Ukraine",
                     {"deal", "compensators", "compensated", "category", "given", "given_uncounted",
@@ -89,8 +92,10 @@ std::vector<core::Table> compensation_tables(const CompensationNetwork& network,
                      Cell::integer(d.unlocks.uncounted[k])});
     }
   }
-  tables.push_back(std::move(deals));
+  return deals;
+}
 
+core::Table unlocked_table(const CompensationNetwork& network) {
   core::Table unlocked{
       "unlocked",
       "Equipment reaching Ukraine unlocked by the deals, per category",
@@ -107,29 +112,45 @@ std::vector<core::Table> compensation_tables(const CompensationNetwork& network,
                     Cell::integer(network.given_total.total_counted()),
                     Cell::integer(network.given_total.total_uncounted())});
   unlocked.notes.push_back("counts are sums of the counts the table gives; *_uncounted counts items named without one");
-  tables.push_back(std::move(unlocked));
+  return unlocked;
+}
 
+core::Table components_table(const CompensationNetwork& network) {
   core::Table components{"components", "Weakly connected components", {"component", "size", "actors"}, {}, {}};
   for (std::size_t c = 0; c < network.components.size(); ++c) {
     components.add_row({Cell::integer(static_cast<long long>(c + 1)),
                         Cell::integer(static_cast<long long>(network.components[c].size())),
                         Cell::of(join(network.components[c], " "))});
   }
-  tables.push_back(std::move(components));
+  return components;
+}
 
-  if (values != nullptr) {
-    core::Table money{"deal_values",
-                      fmt::format("Value of each deal's items ({})", currency),
-                      {"deal", "value_given", "value_unlocked", "unpriced_items"},
-                      {},
-                      {}};
-    for (const DealValue& v : *values) {
-      money.add_row({Cell::integer(v.deal), Cell::of_optional(v.given, 2), Cell::of_optional(v.unlocked, 2),
-                     Cell::of(join(v.unpriced, "; "))});
-    }
-    money.notes.push_back("a value is empty when an item has no price or no count: unknown, not partial");
-    tables.push_back(std::move(money));
+core::Table deal_values_table(const std::vector<DealValue>& values, const std::string& currency) {
+  core::Table money{"deal_values",
+                    fmt::format("Value of each deal's items ({})", currency),
+                    {"deal", "value_given", "value_unlocked", "unpriced_items"},
+                    {},
+                    {}};
+  for (const DealValue& v : values) {
+    money.add_row({Cell::integer(v.deal), Cell::of_optional(v.given, 2), Cell::of_optional(v.unlocked, 2),
+                   Cell::of(join(v.unpriced, "; "))});
   }
+  money.notes.push_back("a value is empty when an item has no price or no count: unknown, not partial");
+  return money;
+}
+
+}  // namespace
+
+std::vector<core::Table> compensation_tables(const CompensationNetwork& network, const std::vector<DealValue>* values,
+                                             const std::string& currency) {
+  std::vector<core::Table> tables;
+  tables.push_back(actors_table(network));
+  tables.push_back(degrees_table(network));
+  tables.push_back(actor_categories_table(network));
+  tables.push_back(deals_table(network));
+  tables.push_back(unlocked_table(network));
+  tables.push_back(components_table(network));
+  if (values != nullptr) tables.push_back(deal_values_table(*values, currency));
   return tables;
 }
 

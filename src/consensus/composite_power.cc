@@ -1,3 +1,4 @@
+#include "alliance/core/csv.h"
 #include "alliance/consensus/composite_power.h"
 
 #include <algorithm>
@@ -10,7 +11,6 @@
 #include <fmt/ranges.h>
 
 #include "alliance/core/text.h"
-#include "consensus/input.h"
 #include "consensus/composite_counts.h"
 #include "consensus/power_counts.h"
 
@@ -89,7 +89,7 @@ std::string mib(double bytes) { return fmt::format("{:.0f} MiB", std::ceil(bytes
 
 Result<MembersFile> read_members(const std::string& path) {
   MembersFile out;
-  ALLIANCE_ASSIGN_OR_RETURN(out.table, detail::read_csv_input(path));
+  ALLIANCE_ASSIGN_OR_RETURN(out.table, core::CsvTable::read(path));
   const core::CsvTable& table = out.table;
   const auto id = table.find_column("id");
   const auto iso3 = table.find_column("iso3");

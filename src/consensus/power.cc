@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 
 #include "alliance/core/csv.h"
-#include "consensus/input.h"
 #include "consensus/power_counts.h"
 
 namespace alliance::consensus {
@@ -443,7 +442,7 @@ Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weigh
 }
 
 Result<Players> read_weights(const std::string& path) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, detail::read_csv_input(path));
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
   ALLIANCE_ASSIGN_OR_RETURN(std::size_t id_column, table.column("id"));
   ALLIANCE_ASSIGN_OR_RETURN(std::size_t weight_column, table.column("weight"));
   if (table.rows().empty()) {

@@ -12,7 +12,6 @@
 #include "alliance/consensus/monte_carlo.h"
 #include "alliance/core/csv.h"
 #include "alliance/core/rng.h"
-#include "consensus/input.h"
 
 namespace alliance::consensus {
 namespace {
@@ -72,7 +71,7 @@ Result<Committee> parse_committee(std::string_view text, const std::string& sour
 }
 
 Result<Committee> read_committee(const std::string& path) {
-  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, detail::read_csv_input(path));
+  ALLIANCE_ASSIGN_OR_RETURN(core::CsvTable table, core::CsvTable::read(path));
   return committee_from_table(table);
 }
 

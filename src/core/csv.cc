@@ -104,7 +104,7 @@ Result<CsvTable> CsvTable::parse(std::string_view text, std::string source) {
 
 Result<CsvTable> CsvTable::read(const std::string& path) {
   ALLIANCE_ASSIGN_OR_RETURN(std::string text, read_file(path));
-  return parse(text, path);
+  return parse(text, input_name(path));
 }
 
 std::optional<std::size_t> CsvTable::find_column(std::string_view name) const {

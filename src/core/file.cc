@@ -15,6 +15,8 @@
 
 namespace alliance::core {
 
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
 Result<std::string> read_file(const std::string& path) {
   if (path == "-") {
     // Read once and kept: a command that reloads its inputs (one year at a
@@ -25,7 +27,7 @@ Result<std::string> read_file(const std::string& path) {
       if (std::cin.bad()) return std::nullopt;
       return buffer.str();
     }();
-    if (!input) return Status::io_error("-: cannot read standard input");
+    if (!input) return Status::io_error("<stdin>: cannot read standard input");
     return *input;
   }
   std::error_code ec;

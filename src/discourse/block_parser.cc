@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "alliance/core/csv_scanner.h"
+#include "alliance/core/file.h"
 #include "corpus_reader.h"
 #include "document_dates.h"
 
@@ -233,7 +234,7 @@ void parse_csv(BlockParser::State& s, const Block& block, ParseRun& run) {
 
 BlockParser::BlockParser(const std::vector<fs::path>& inputs, const CorpusOptions& options)
     : state_(std::make_unique<State>()) {
-  for (const auto& input : inputs) state_->names.push_back(input.string());
+  for (const auto& input : inputs) state_->names.push_back(core::input_name(input.string()));
   state_->options = options;
 }
 

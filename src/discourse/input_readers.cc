@@ -10,6 +10,7 @@
 
 #include "alliance/core/csv.h"
 #include "alliance/core/csv_scanner.h"
+#include "alliance/core/file.h"
 
 namespace alliance::discourse::detail {
 
@@ -435,10 +436,10 @@ Result<std::unique_ptr<InputReader>> open_input(const fs::path& path, const Read
   }
   if (format == CorpusFormat::kCsv) {
     return std::unique_ptr<InputReader>(
-        std::make_unique<CsvInput>(path.string(), std::move(source), std::move(carry), eof, context));
+        std::make_unique<CsvInput>(core::input_name(path.string()), std::move(source), std::move(carry), eof, context));
   }
   return std::unique_ptr<InputReader>(
-      std::make_unique<JsonLinesInput>(path.string(), std::move(source), std::move(carry), eof, context));
+      std::make_unique<JsonLinesInput>(core::input_name(path.string()), std::move(source), std::move(carry), eof, context));
 }
 
 }  // namespace alliance::discourse::detail

@@ -493,7 +493,7 @@ LexiconFormat sniff_lexicon_format(std::string_view text) {
 Result<Lexicon> read_lexicon(const std::filesystem::path& path) {
   if (path == "-") {
     ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file("-"));
-    return parse_lexicon(text, sniff_lexicon_format(text), "-");
+    return parse_lexicon(text, sniff_lexicon_format(text), core::input_name("-"));
   }
   ALLIANCE_ASSIGN_OR_RETURN(const LexiconFormat format, lexicon_format(path));
   ALLIANCE_ASSIGN_OR_RETURN(const std::string text, core::read_file(path.string()));

@@ -300,7 +300,7 @@ Result<ReportConfig> parse_config(std::string_view text, const std::string& sour
 
 Result<ReportConfig> load_config(const std::string& path) {
   ALLIANCE_ASSIGN_OR_RETURN(std::string text, core::read_file(path));
-  return parse_config(text, path);
+  return parse_config(text, core::input_name(path));
 }
 
 }  // namespace alliance::report

@@ -433,7 +433,7 @@ Result<RuleSet> RuleSet::parse(std::string_view text, std::string source) {
 
 Result<RuleSet> RuleSet::load(const std::string& path) {
   ALLIANCE_ASSIGN_OR_RETURN(std::string text, core::read_file(path));
-  return parse(text, path);
+  return parse(text, core::input_name(path));
 }
 
 std::string RuleSet::tier_for(int count) const {

@@ -18,14 +18,6 @@ namespace {
 
 const std::string kCapabilityFixtures = kFixturesDir + "/capability/";
 
-Table run_csv(const std::vector<std::string>& args) {
-  const CliResult r = run_cli(args);
-  EXPECT_EQ(r.exit_code, 0) << r;
-  auto table = parse_csv(r.out);
-  EXPECT_TRUE(table) << r.out;
-  return table ? *table : Table{};
-}
-
 const Row* find_row(const Table& table, const std::string& column, const std::string& value) {
   for (const Row& row : table.rows) {
     if (row.at(column) == value) return &row;

@@ -285,7 +285,7 @@ TEST(CliDiscourseCountTest, CsvCorpusAndLexiconFromStandardInput) {
       {"discourse", "count", "-", "--lexicon", kLexicon, "--by", "year", "--corpus-format", "jsonl"},
       "id,date,text\n1,2020-01-01,x\n");
   EXPECT_EQ(forced.exit_code, 2) << forced;
-  EXPECT_EQ(forced.err.rfind("-:1: invalid JSON", 0), 0u) << forced.err;
+  EXPECT_EQ(forced.err.rfind("<stdin>:1: invalid JSON", 0), 0u) << forced.err;
   const CliResult lexicon = run_cli_with_input({"discourse", "count", kSample, "--lexicon", "-"}, read_file(kLexicon));
   ASSERT_EQ(lexicon.exit_code, 0) << lexicon;
   EXPECT_EQ(lexicon.out, read_file(kDir + "/expected_simple_year_author.csv"));

@@ -173,6 +173,18 @@ inline std::optional<Table> parse_csv(std::string_view text) {
   return table;
 }
 
+/// The CSV table a successful run printed; a failed run or output that is not
+/// CSV fails the calling test and gives an empty table.
+inline Table csv_of(const CliResult& result) {
+  EXPECT_EQ(result.exit_code, 0) << result;
+  std::optional<Table> table = parse_csv(result.out);
+  EXPECT_TRUE(table.has_value()) << result.out.substr(0, 2000);
+  return table.value_or(Table{});
+}
+
+/// Runs the CLI and returns the CSV table it printed (see csv_of).
+inline Table run_csv(const std::vector<std::string>& args) { return csv_of(run_cli(args)); }
+
 /// A JSON value. Numbers keep their literal text, so a test can compare the
 /// digits the CLI printed.
 struct Json {

@@ -33,14 +33,6 @@ std::map<std::string, std::map<Key, std::string>> tiers_by_scenario(const Table&
   return tiers;
 }
 
-Table run_csv(const std::vector<std::string>& args) {
-  const CliResult result = run_cli(args);
-  EXPECT_EQ(result.exit_code, 0) << result;
-  std::optional<Table> table = parse_csv(result.out);
-  EXPECT_TRUE(table.has_value()) << result.out;
-  return table.value_or(Table{});
-}
-
 TEST(CliSensitivityTest, CsvHasBaselinePlusOneScenarioPerValue) {
   const Table table = run_csv(with(kVary, {"--format", "csv"}));
   EXPECT_EQ(table.columns,

@@ -17,13 +17,6 @@ namespace {
 
 const std::string kGuidelines = kDataDir + "/rules/nato_guidelines.toml";
 
-Table csv_of(const CliResult& result) {
-  EXPECT_EQ(result.exit_code, 0) << result;
-  std::optional<Table> table = parse_csv(result.out);
-  EXPECT_TRUE(table.has_value()) << result.out.substr(0, 2000);
-  return table.value_or(Table{});
-}
-
 // (variable, iso3, year) -> value, from `alliance data panel`.
 std::map<std::tuple<std::string, std::string, int>, double> guideline_inputs() {
   const Table panel = csv_of(run_cli({"data", "panel", "--variable", "defexp_pct_gdp", "--variable",

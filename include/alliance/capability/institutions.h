@@ -80,6 +80,11 @@ class InstitutionalSystem {
   std::optional<std::size_t> find(std::string_view id) const;
 
  private:
+  // One row of the links file, checked against the instruments read so far
+  // and the links before it (not yet for cycles).
+  Result<InstitutionLink> read_link(const core::CsvTable& links, const core::CsvRow& row,
+                                    const std::string& instruments_source) const;
+
   std::vector<Instrument> instruments_;
   std::vector<InstitutionLink> links_;
 };

@@ -14,6 +14,9 @@ namespace alliance::core {
 /// when unreadable.
 Result<std::string> read_file(const std::string& path);
 
+/// How messages name an input: "<stdin>" for "-", else the path itself.
+std::string input_name(const std::string& path);
+
 /// Writes `content` to a temporary file beside `path` and renames it over
 /// `path`, so a reader never sees a half-written output. Creates missing
 /// parent folders.
