@@ -215,6 +215,17 @@ Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, cons
   if (!numeric) {
     for (std::size_t i = 0; i < result.series.size(); ++i) result.series[i].x = static_cast<double>(i);
   }
+  ALLIANCE_ASSIGN_OR_RETURN(TrendResult fitted, trend_of_series(std::move(result.series)));
+  fitted.read = result.read;
+  return fitted;
+}
+
+Result<TrendResult> trend_of_series(std::vector<TrendPoint> series) {
+  if (series.size() < 3) {
+    return Status::invalid_argument(fmt::format("the trend test needs at least 3 periods, not {}", series.size()));
+  }
+  TrendResult result;
+  result.series = std::move(series);
   std::vector<double> x, y;
   for (const TrendPoint& p : result.series) {
     x.push_back(p.x);
@@ -232,18 +243,15 @@ Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, cons
   return result;
 }
 
+double rate_of(RateMeasure measure, std::uint64_t matches, std::uint64_t docs, std::uint64_t tokens) {
+  return rate(measure, matches, docs, tokens);
+}
+
 namespace {
 
-// Per document of one side of the split: its tokens and its matches per
-// category (document-major).
-struct CompareSide {
-  std::vector<std::uint64_t> tokens;
-  std::vector<std::uint64_t> matches;
-};
-
 // The point estimates, one row per category.
-std::vector<CompareRow> compare_rows(const CompareSide (&sides)[2], std::size_t categories) {
-  const auto sums = [&](const CompareSide& side, std::size_t c, std::uint64_t& docs, std::uint64_t& toks,
+std::vector<CompareRow> compare_rows(const DocumentSample* const (&sides)[2], std::size_t categories) {
+  const auto sums = [&](const DocumentSample& side, std::size_t c, std::uint64_t& docs, std::uint64_t& toks,
                         std::uint64_t& matches) {
     docs = side.tokens.size();
     toks = 0;
@@ -257,8 +265,8 @@ std::vector<CompareRow> compare_rows(const CompareSide (&sides)[2], std::size_t 
   for (std::size_t c = 0; c < categories; ++c) {
     CompareRow row;
     row.category = c;
-    sums(sides[0], c, row.pre_docs, row.pre_tokens, row.pre_matches);
-    sums(sides[1], c, row.post_docs, row.post_tokens, row.post_matches);
+    sums(*sides[0], c, row.pre_docs, row.pre_tokens, row.pre_matches);
+    sums(*sides[1], c, row.post_docs, row.post_tokens, row.post_matches);
     row.pre_per_doc = rate(RateMeasure::kPerDoc, row.pre_matches, row.pre_docs, row.pre_tokens);
     row.post_per_doc = rate(RateMeasure::kPerDoc, row.post_matches, row.post_docs, row.post_tokens);
     row.pre_per_1k = rate(RateMeasure::kPer1kTokens, row.pre_matches, row.pre_docs, row.pre_tokens);
@@ -272,10 +280,10 @@ std::vector<CompareRow> compare_rows(const CompareSide (&sides)[2], std::size_t 
 
 // The bootstrap replicates of both differences, category-major: replicate r
 // draws from stream (seed, r) whatever thread runs it.
-void bootstrap_differences(const CompareSide (&sides)[2], std::size_t categories, const CompareOptions& options,
+void bootstrap_differences(const DocumentSample* const (&sides)[2], std::size_t categories, const CompareOptions& options,
                            std::vector<double>& per_doc, std::vector<double>& per_1k) {
   const std::size_t replicates = options.replicates;
-  const std::size_t n_pre = sides[0].tokens.size(), n_post = sides[1].tokens.size();
+  const std::size_t n_pre = sides[0]->tokens.size(), n_post = sides[1]->tokens.size();
   per_doc.assign(replicates * categories, 0);
   per_1k.assign(replicates * categories, 0);
   auto run = [&](std::size_t begin, std::size_t end) {
@@ -285,7 +293,7 @@ void bootstrap_differences(const CompareSide (&sides)[2], std::size_t categories
       core::Rng rng = core::Rng::stream(options.seed, r);
       std::fill(m.begin(), m.end(), 0);
       for (int s = 0; s < 2; ++s) {
-        const CompareSide& side = sides[s];
+        const DocumentSample& side = *sides[s];
         const std::size_t n = side.tokens.size();
         t[s] = 0;
         for (std::size_t k = 0; k < n; ++k) {
@@ -327,13 +335,13 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
   auto tokenizer = make_tokenizer(options.tokenizer);
   TokenList tokens;
   MatchSession session(matcher);
-  CompareSide sides[2];
+  DocumentSample sides[2];
   std::vector<std::uint64_t> counts(categories);
   auto visit = [&](const Document& doc) -> Status {
     tokenizer->tokenize(doc.text, tokens);
     std::fill(counts.begin(), counts.end(), 0);
     session.count(tokens, counts);
-    CompareSide& side = sides[doc.date < std::string_view(options.split_date) ? 0 : 1];
+    DocumentSample& side = sides[doc.date < std::string_view(options.split_date) ? 0 : 1];
     side.tokens.push_back(tokens.size());
     side.matches.insert(side.matches.end(), counts.begin(), counts.end());
     return Status::ok();
@@ -347,7 +355,20 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
                     "both sides need at least one",
                     options.split_date, n_pre, n_post));
   }
-  result.rows = compare_rows(sides, categories);
+  ALLIANCE_ASSIGN_OR_RETURN(result.rows, compare_samples(sides[0], sides[1], categories, options));
+  return result;
+}
+
+Result<std::vector<CompareRow>> compare_samples(const DocumentSample& pre, const DocumentSample& post,
+                                                std::size_t categories, const CompareOptions& options) {
+  if (options.replicates < 1) return Status::invalid_argument("--bootstrap must be at least 1");
+  if (!(options.level > 0 && options.level < 1)) return Status::invalid_argument("--level must be in (0, 1)");
+  if (pre.tokens.empty() || post.tokens.empty()) {
+    return Status::invalid_argument(fmt::format("a comparison needs documents on both sides ({} before, {} after)",
+                                                pre.tokens.size(), post.tokens.size()));
+  }
+  const DocumentSample* const sides[2] = {&pre, &post};
+  std::vector<CompareRow> rows = compare_rows(sides, categories);
   std::vector<double> per_doc, per_1k;
   bootstrap_differences(sides, categories, options, per_doc, per_1k);
   const std::size_t replicates = options.replicates;
@@ -355,13 +376,13 @@ Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, 
   for (std::size_t c = 0; c < categories; ++c) {
     const std::span<const double> d(per_doc.data() + c * replicates, replicates);
     const std::span<const double> k(per_1k.data() + c * replicates, replicates);
-    CompareRow& row = result.rows[c];
+    CompareRow& row = rows[c];
     ALLIANCE_ASSIGN_OR_RETURN(row.per_doc_low, stats::quantile(d, low));
     ALLIANCE_ASSIGN_OR_RETURN(row.per_doc_high, stats::quantile(d, high));
     ALLIANCE_ASSIGN_OR_RETURN(row.per_1k_low, stats::quantile(k, low));
     ALLIANCE_ASSIGN_OR_RETURN(row.per_1k_high, stats::quantile(k, high));
   }
-  return result;
+  return rows;
 }
 
 }  // namespace alliance::discourse
