@@ -37,76 +37,114 @@ std::string squash(std::string_view text) {
 
 }  // namespace
 
-Result<Matcher> compile_pattern(std::string_view pattern) {
+Result<Matcher> compile_pattern(std::string_view pattern) { return compile_patterns({std::string(pattern)}); }
+
+Result<Matcher> compile_patterns(const std::vector<std::string>& patterns) {
   Lexicon lexicon;
   lexicon.source = "--pattern";
-  LexiconCategory category;
-  category.name = std::string(pattern);
-  LexiconEntry entry;
-  ALLIANCE_RETURN_IF_ERROR(parse_lexicon_value(pattern, "--pattern", 1, 1, entry));
-  if (entry.exclude) {
-    return Status::invalid_argument("--pattern: an exclusion ('!...') matches nothing on its own");
+  for (const std::string& pattern : patterns) {
+    LexiconCategory category;
+    category.name = pattern;
+    LexiconEntry entry;
+    ALLIANCE_RETURN_IF_ERROR(parse_lexicon_value(pattern, "--pattern", 1, 1, entry));
+    if (entry.exclude) {
+      return Status::invalid_argument("--pattern: an exclusion ('!...') matches nothing on its own");
+    }
+    category.entries.push_back(std::move(entry));
+    lexicon.categories.push_back(std::move(category));
   }
-  category.entries.push_back(std::move(entry));
-  lexicon.categories.push_back(std::move(category));
   return Matcher::compile(lexicon);
 }
+
+namespace {
+
+// One category's reservoir of a KWIC pass: its own stream (seed, 0), so a
+// category's lines are the same whether it is listed alone or with others.
+struct KwicState {
+  KwicResult result;
+  std::vector<std::pair<std::uint64_t, KwicLine>> kept;  // (match number, line)
+  core::Rng rng;
+};
+
+KwicLine make_kwic_line(const Document& doc, const Match& m, const TokenList& tokens, const Matcher& matcher,
+                        std::size_t window) {
+  KwicLine line;
+  line.file = std::string(doc.file);
+  line.line = doc.line;
+  line.id = std::string(doc.id);
+  line.date = std::string(doc.date);
+  line.entry = std::string(matcher.entry_text(m.entry));
+  const std::size_t first = m.token;
+  const std::size_t last = m.token + m.length - 1;
+  const std::size_t from = first >= window ? first - window : 0;
+  const std::size_t to = std::min(tokens.size() - 1, last + window);
+  const std::uint32_t keyword_begin = tokens.source_span(first).first;
+  const std::uint32_t keyword_end = tokens.source_span(last).second;
+  const std::string_view text = doc.text;
+  if (from < first) {
+    const std::uint32_t b = tokens.source_span(from).first;
+    line.left = squash(text.substr(b, keyword_begin - b));
+  }
+  line.keyword = squash(text.substr(keyword_begin, keyword_end - keyword_begin));
+  if (to > last) {
+    const std::uint32_t e = tokens.source_span(to).second;
+    line.right = squash(text.substr(keyword_end, e - keyword_end));
+  }
+  return line;
+}
+
+// The KWIC lines of the categories `wanted` (by category id), in one pass.
+Result<std::vector<KwicResult>> kwic_pass(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                                          const KwicOptions& options, const std::vector<char>& wanted,
+                                          const CorpusOptions& corpus) {
+  if (options.sample && *options.sample == 0) return Status::invalid_argument("--sample must be at least 1");
+  auto tokenizer = make_tokenizer(options.tokenizer);
+  TokenList tokens;
+  MatchSession session(matcher);
+  std::vector<KwicState> states(matcher.category_count(), KwicState{{}, {}, core::Rng::stream(options.seed, 0)});
+  auto visit = [&](const Document& doc) -> Status {
+    tokenizer->tokenize(doc.text, tokens);
+    session.for_each_match(tokens, [&](const Match& m) {
+      if (!wanted[m.category]) return;
+      KwicState& state = states[m.category];
+      const std::uint64_t number = state.result.matches++;
+      if (!options.sample || state.kept.size() < *options.sample) {
+        state.kept.emplace_back(number, make_kwic_line(doc, m, tokens, matcher, options.window));
+        return;
+      }
+      // Algorithm R (Vitter 1985): keep match `number` with probability N / (number + 1).
+      const std::uint64_t j = state.rng.below(number + 1);
+      if (j < *options.sample) state.kept[j] = {number, make_kwic_line(doc, m, tokens, matcher, options.window)};
+    });
+    return Status::ok();
+  };
+  ALLIANCE_ASSIGN_OR_RETURN(const ReadSummary read, for_each_document(inputs, corpus, visit));
+  std::vector<KwicResult> results;
+  for (KwicState& state : states) {
+    std::sort(state.kept.begin(), state.kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    state.result.lines.reserve(state.kept.size());
+    for (auto& [number, line] : state.kept) state.result.lines.push_back(std::move(line));
+    state.result.read = read;
+    results.push_back(std::move(state.result));
+  }
+  return results;
+}
+
+}  // namespace
 
 Result<KwicResult> kwic(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                         const KwicOptions& options, const CorpusOptions& corpus) {
   ALLIANCE_DCHECK(options.category < matcher.category_count());
-  if (options.sample && *options.sample == 0) return Status::invalid_argument("--sample must be at least 1");
-  KwicResult result;
-  auto tokenizer = make_tokenizer(options.tokenizer);
-  TokenList tokens;
-  MatchSession session(matcher);
-  core::Rng rng = core::Rng::stream(options.seed, 0);
-  std::vector<std::pair<std::uint64_t, KwicLine>> kept;  // (match number, line)
-  auto make_line = [&](const Document& doc, const Match& m) {
-    KwicLine line;
-    line.file = std::string(doc.file);
-    line.line = doc.line;
-    line.id = std::string(doc.id);
-    line.date = std::string(doc.date);
-    line.entry = std::string(matcher.entry_text(m.entry));
-    const std::size_t first = m.token;
-    const std::size_t last = m.token + m.length - 1;
-    const std::size_t from = first >= options.window ? first - options.window : 0;
-    const std::size_t to = std::min(tokens.size() - 1, last + options.window);
-    const std::uint32_t keyword_begin = tokens.source_span(first).first;
-    const std::uint32_t keyword_end = tokens.source_span(last).second;
-    const std::string_view text = doc.text;
-    if (from < first) {
-      const std::uint32_t b = tokens.source_span(from).first;
-      line.left = squash(text.substr(b, keyword_begin - b));
-    }
-    line.keyword = squash(text.substr(keyword_begin, keyword_end - keyword_begin));
-    if (to > last) {
-      const std::uint32_t e = tokens.source_span(to).second;
-      line.right = squash(text.substr(keyword_end, e - keyword_end));
-    }
-    return line;
-  };
-  auto visit = [&](const Document& doc) -> Status {
-    tokenizer->tokenize(doc.text, tokens);
-    session.for_each_match(tokens, [&](const Match& m) {
-      if (m.category != options.category) return;
-      const std::uint64_t number = result.matches++;
-      if (!options.sample || kept.size() < *options.sample) {
-        kept.emplace_back(number, make_line(doc, m));
-        return;
-      }
-      // Algorithm R (Vitter 1985): keep match `number` with probability N / (number + 1).
-      const std::uint64_t j = rng.below(number + 1);
-      if (j < *options.sample) kept[j] = {number, make_line(doc, m)};
-    });
-    return Status::ok();
-  };
-  ALLIANCE_ASSIGN_OR_RETURN(result.read, for_each_document(inputs, corpus, visit));
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  result.lines.reserve(kept.size());
-  for (auto& [number, line] : kept) result.lines.push_back(std::move(line));
-  return result;
+  std::vector<char> wanted(matcher.category_count(), 0);
+  wanted[options.category] = 1;
+  ALLIANCE_ASSIGN_OR_RETURN(std::vector<KwicResult> results, kwic_pass(inputs, matcher, options, wanted, corpus));
+  return std::move(results[options.category]);
+}
+
+Result<std::vector<KwicResult>> kwic_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                   const Matcher& matcher, const KwicOptions& options,
+                                                   const CorpusOptions& corpus) {
+  return kwic_pass(inputs, matcher, options, std::vector<char>(matcher.category_count(), 1), corpus);
 }
 
 Result<TypesResult> match_types(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
@@ -184,15 +222,10 @@ std::optional<double> period_x(const std::string& by, const std::string& key) {
 
 }  // namespace
 
-Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
-                          const TrendOptions& options, const CorpusOptions& corpus) {
-  ALLIANCE_DCHECK(options.category < matcher.category_count());
-  CountOptions count;
-  count.by = {options.by};
-  count.tokenizer = options.tokenizer;
-  count.threads = options.threads;
-  ALLIANCE_RETURN_IF_ERROR(validate_count_options(count));
-  ALLIANCE_ASSIGN_OR_RETURN(const CountResult counted, count_corpus(inputs, matcher, count, corpus));
+namespace {
+
+// The trend of one category of a count by period.
+Result<TrendResult> trend_of_count(const CountResult& counted, const TrendOptions& options) {
   TrendResult result;
   result.read = counted.read;
   bool numeric = true;
@@ -218,6 +251,39 @@ Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, cons
   ALLIANCE_ASSIGN_OR_RETURN(TrendResult fitted, trend_of_series(std::move(result.series)));
   fitted.read = result.read;
   return fitted;
+}
+
+Result<CountResult> count_periods(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                                  const TrendOptions& options, const CorpusOptions& corpus) {
+  CountOptions count;
+  count.by = {options.by};
+  count.tokenizer = options.tokenizer;
+  count.threads = options.threads;
+  ALLIANCE_RETURN_IF_ERROR(validate_count_options(count));
+  return count_corpus(inputs, matcher, count, corpus);
+}
+
+}  // namespace
+
+Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
+                          const TrendOptions& options, const CorpusOptions& corpus) {
+  ALLIANCE_DCHECK(options.category < matcher.category_count());
+  ALLIANCE_ASSIGN_OR_RETURN(const CountResult counted, count_periods(inputs, matcher, options, corpus));
+  return trend_of_count(counted, options);
+}
+
+Result<std::vector<TrendResult>> trend_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                     const Matcher& matcher, const TrendOptions& options,
+                                                     const CorpusOptions& corpus) {
+  ALLIANCE_ASSIGN_OR_RETURN(const CountResult counted, count_periods(inputs, matcher, options, corpus));
+  std::vector<TrendResult> results;
+  for (std::size_t c = 0; c < matcher.category_count(); ++c) {
+    TrendOptions one = options;
+    one.category = c;
+    ALLIANCE_ASSIGN_OR_RETURN(TrendResult result, trend_of_count(counted, one));
+    results.push_back(std::move(result));
+  }
+  return results;
 }
 
 Result<TrendResult> trend_of_series(std::vector<TrendPoint> series) {

@@ -200,18 +200,12 @@ Result<CorpusChoice> choose_corpus(const ReportResults& results) {
 
 Status run_trends(DiscourseResults& d, const discourse::Matcher& matcher, const CorpusChoice& corpus,
                   int threads) {
-  const std::vector<std::filesystem::path> inputs{corpus.path};
-  for (std::size_t c = 0; c < matcher.category_count(); ++c) {
-    d.categories.push_back(matcher.category_name(c));
-    discourse::TrendOptions trend;
-    trend.by = "year";
-    trend.category = c;
-    trend.threads = threads;
-    ALLIANCE_ASSIGN_OR_RETURN(discourse::TrendResult result,
-                              discourse::trend(inputs, matcher, trend, corpus.options));
-    d.documents = result.read.documents;
-    d.trends.push_back(std::move(result));
-  }
+  for (std::size_t c = 0; c < matcher.category_count(); ++c) d.categories.push_back(matcher.category_name(c));
+  discourse::TrendOptions trend;
+  trend.by = "year";
+  trend.threads = threads;
+  ALLIANCE_ASSIGN_OR_RETURN(d.trends, discourse::trend_each_category({corpus.path}, matcher, trend, corpus.options));
+  d.documents = d.trends.front().read.documents;
   return Status::ok();
 }
 
@@ -228,12 +222,11 @@ Status run_allied(ReportResults& results, const discourse::Matcher& matcher, con
   ALLIANCE_ASSIGN_OR_RETURN(d.allied, discourse::allied_study(inputs, matcher, allied, corpus.options));
   d.kwic_options.sample = 8;
   d.kwic_options.seed = results.seed;
-  for (const char* pattern : kOvermatching) {
-    ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher root, discourse::compile_pattern(pattern));
-    ALLIANCE_ASSIGN_OR_RETURN(discourse::KwicResult sample,
-                              discourse::kwic(inputs, root, d.kwic_options, corpus.options));
-    d.kwic.emplace_back(pattern, std::move(sample));
-  }
+  const std::vector<std::string> patterns(std::begin(kOvermatching), std::end(kOvermatching));
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher roots, discourse::compile_patterns(patterns));
+  ALLIANCE_ASSIGN_OR_RETURN(std::vector<discourse::KwicResult> samples,
+                            discourse::kwic_each_category(inputs, roots, d.kwic_options, corpus.options));
+  for (std::size_t p = 0; p < patterns.size(); ++p) d.kwic.emplace_back(patterns[p], std::move(samples[p]));
   return Status::ok();
 }
 

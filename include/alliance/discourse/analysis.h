@@ -37,6 +37,8 @@ namespace alliance::discourse {
 /// A matcher with one category named after `pattern` holding that one value
 /// (a word, glob or phrase, as in a lexicon; exclusions are refused).
 Result<Matcher> compile_pattern(std::string_view pattern);
+/// A matcher with one category per pattern, each named after it.
+Result<Matcher> compile_patterns(const std::vector<std::string>& patterns);
 
 struct KwicOptions {
   /// The category of the matcher whose matches are listed.
@@ -67,6 +69,12 @@ struct KwicResult {
 
 Result<KwicResult> kwic(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                         const KwicOptions& options, const CorpusOptions& corpus);
+
+/// kwic() of every category of `matcher` (options.category is not read), in
+/// one pass over the corpus; element c is what kwic() with category c gives.
+Result<std::vector<KwicResult>> kwic_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                   const Matcher& matcher, const KwicOptions& options,
+                                                   const CorpusOptions& corpus);
 
 struct TypeCount {
   std::size_t category = 0;
@@ -122,6 +130,12 @@ struct TrendResult {
 /// 3 periods (kInvalidArgument), and those of count_corpus.
 Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                           const TrendOptions& options, const CorpusOptions& corpus);
+
+/// trend() of every category (options.category is not read), from one count
+/// of the corpus; element c is what trend() with category c gives.
+Result<std::vector<TrendResult>> trend_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                     const Matcher& matcher, const TrendOptions& options,
+                                                     const CorpusOptions& corpus);
 
 /// The Mann-Kendall test and Sen's slope of `series` (each point's x and
 /// value), as trend() computes them. kInvalidArgument for fewer than 3 points.
