@@ -3,6 +3,7 @@
 // compare) are registered by cmd_discourse_analysis.cc on the same group.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -36,6 +37,7 @@ struct CountCommandOptions {
   std::string split_date;
   std::string breaks;
   std::string country_field;
+  std::string rules;  // the size classes of --by size
   std::vector<std::string> joins;
   std::string join_missing = "error";
   std::uint64_t max_groups = 1'000'000;
@@ -92,6 +94,9 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
   count.country_field = options.country_field;
   if (count.country_field.empty() && source.embedded) count.country_field = source.embedded->country_field;
   count.reference_dir = fs::path(resolve_data_dir(global)) / "reference";
+  if (std::find(count.by.begin(), count.by.end(), "size") != count.by.end()) {
+    ALLIANCE_ASSIGN_OR_RETURN(count.sizes, rules_size_classes(resolve_data_dir(global), options.rules));
+  }
   count.joins = options.joins;
   count.join_missing_keep = options.join_missing == "keep";
   ALLIANCE_ASSIGN_OR_RETURN(count.tokenizer, discourse::parse_tokenizer_kind(options.source.tokenizer));
@@ -150,15 +155,17 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code) {
   add_corpus_source_options(*count, options->source);
   count->add_option("--by", options->by,
                     "group keys, comma-separated: year, quarter, month, week (ISO, 2022-W08), period, member, "
-                    "region, group:NAME (with --country-field), a joined column, or any field "
+                    "region, size, group:NAME (with --country-field), a joined column, or any field "
                     "(default: year,author; @ungdc-allies: year,country; @sotu: year,president)");
   count->add_option("--split-date", options->split_date, "YYYY-MM-DD for --by period: pre before it, post from it");
   count->add_option("--breaks", options->breaks,
                     "D1,D2,... (YYYY-MM-DD, ascending) for --by period: periods named by their first day, "
                     "before_D1 for earlier dates");
   count->add_option("--country-field", options->country_field,
-                    "a field holding ISO3 country codes, for --by member, region and group:NAME "
+                    "a field holding ISO3 country codes, for --by member, region, size and group:NAME "
                     "(@ungdc-allies: country)");
+  count->add_option("--rules", options->rules,
+                    "rules file whose [size_class] gives --by size (default: data/rules/paper2024.toml)");
   count->add_option("--join", options->joins,
                     "FILE:FIELD=COLUMN: the CSV FILE's row whose COLUMN equals the document's FIELD lends its "
                     "columns as --by keys (repeatable)");
@@ -178,6 +185,7 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code) {
   add_output_options(*corpora, *corpora_output);
   corpora->callback(run_into(code, [&global, corpora_output] { return run_corpora(global, *corpora_output); }));
   register_discourse_analysis(*discourse, global, code);
+  register_discourse_allied(*discourse, global, code);
 }
 
 }  // namespace alliance::cli

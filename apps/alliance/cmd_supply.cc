@@ -100,8 +100,9 @@ Status run_summary(const GlobalOptions& global, const SupplyOptions& options) {
   ALLIANCE_ASSIGN_OR_RETURN(supply::Classification result, supply::classify(loaded.rules, loaded.data, mode));
   ALLIANCE_ASSIGN_OR_RETURN(supply::Summary summary, supply::summarize(loaded.rules, loaded.data, result));
   loaded.meta.emplace_back("from", options.from);
-  return write_tables(supply::summary_tables(loaded.rules, summary, result, loaded.data.actors), options.output,
-                      loaded.meta);
+  std::vector<core::Table> tables = supply::summary_tables(loaded.rules, summary, result, loaded.data.actors);
+  tables.push_back(supply::flank_tiers_table(loaded.rules, result, loaded.data.groups));
+  return write_tables(tables, options.output, loaded.meta);
 }
 
 Status run_audit(const GlobalOptions& global, const SupplyOptions& options) {

@@ -18,6 +18,8 @@ void register_capability(CLI::App& app, const GlobalOptions& global, int& code);
 void register_discourse(CLI::App& app, const GlobalOptions& global, int& code);
 // kwic, types, trend, compare on the `discourse` group (cmd_discourse_analysis.cc).
 void register_discourse_analysis(CLI::App& discourse, const GlobalOptions& global, int& code);
+// allied: the allies' discourse study (cmd_discourse_allied.cc).
+void register_discourse_allied(CLI::App& discourse, const GlobalOptions& global, int& code);
 void register_model(CLI::App& app, const GlobalOptions& global, int& code);
 
 }  // namespace alliance::cli

@@ -2,6 +2,13 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
+#include "alliance/core/datasets.h"
+#include "alliance/core/reference_data.h"
+#include "alliance/supply/summary.h"
+#include "alliance/supply/supply_data.h"
+
 namespace alliance::cli {
 
 namespace fs = std::filesystem;
@@ -67,6 +74,16 @@ Result<CorpusSource> resolve_corpus_source(const fs::path& data_dir, const Corpu
   source.lexicon_path =
       options.lexicon.empty() ? data_dir / "paper2024" / "lexicon.yaml" : fs::path(options.lexicon);
   return source;
+}
+
+Result<std::vector<core::SizeAssignment>> rules_size_classes(const std::string& data_dir,
+                                                             const std::string& rules_path) {
+  const std::string path = rules_path.empty() ? core::data_path(data_dir, core::EmbeddedPaths::kDefaultRules) : rules_path;
+  ALLIANCE_ASSIGN_OR_RETURN(const supply::RuleSet rules, supply::RuleSet::load(path));
+  if (!rules.size_rule()) return Status::invalid_argument(fmt::format("--by size: {} has no [size_class]", path));
+  ALLIANCE_ASSIGN_OR_RETURN(const core::ReferenceData data,
+                            core::load_reference_data(supply::reference_options({data_dir, "", ""}, rules)));
+  return supply::assign_size_classes(rules, data.panel, supply::reference_allies(data.actors, rules, rules.year()));
 }
 
 void report_skipped(const discourse::ReadSummary& read) {

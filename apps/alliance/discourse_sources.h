@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/size_classes.h"
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/embedded.h"
 
@@ -48,6 +49,12 @@ struct CorpusSource {
 // corpus (discourse/embedded.h); with no corpus, `default_corpus`.
 Result<CorpusSource> resolve_corpus_source(const std::filesystem::path& data_dir, const CorpusSourceOptions& options,
                                            std::string_view default_corpus);
+
+// The size class of every ally the supply rules classify (their
+// [size_class] over the embedded panel, core::assign_size_classes), for
+// `--by size`. `rules_path` empty: the default rules.
+Result<std::vector<core::SizeAssignment>> rules_size_classes(const std::string& data_dir,
+                                                             const std::string& rules_path);
 
 // Skipped documents are reported even with --quiet: never silent.
 void report_skipped(const discourse::ReadSummary& read);

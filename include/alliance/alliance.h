@@ -37,6 +37,7 @@
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
 #include "alliance/core/text.h"
+#include "alliance/discourse/allied.h"
 #include "alliance/discourse/analysis.h"
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/count.h"

@@ -79,6 +79,7 @@ Status GroupKeys::load_countries(const CountOptions& count) {
     if (actor.nato_accession) country.accession = actor.nato_accession->to_string();
     country.region = actor.region;
   }
+  for (const core::SizeAssignment& size : count.sizes) countries_[size.iso3].size_class = size.size_class;
   group_names_ = groups.names();
   for (const std::string& group : group_names_) {
     for (const std::string& iso3 : groups.members(group)) countries_[iso3].groups.push_back(group);
@@ -122,9 +123,8 @@ Result<GroupKeys::Spec> GroupKeys::resolve(const std::string& name, const CountO
     return Status::invalid_argument(
         fmt::format("--by {} needs --country-field FIELD (a field holding ISO 3166-1 alpha-3 codes)", name));
   }
-  if (name == "size") {
-    return Status::invalid_argument(
-        "--by size is not available yet: size classes are the supply rules' and are not in the core library");
+  if (name == "size" && count.sizes.empty()) {
+    return Status::invalid_argument("--by size needs the size classes of the countries (none were given)");
   }
   if (name.starts_with("group:")) {
     const std::string group = name.substr(6);
@@ -136,7 +136,8 @@ Result<GroupKeys::Spec> GroupKeys::resolve(const std::string& name, const CountO
   }
   static const std::map<std::string, Kind, std::less<>> kNamed = {
       {"year", Kind::kYear},     {"quarter", Kind::kQuarter}, {"month", Kind::kMonth}, {"week", Kind::kWeek},
-      {"period", Kind::kPeriod}, {"member", Kind::kMember},   {"region", Kind::kRegion}};
+      {"period", Kind::kPeriod}, {"member", Kind::kMember},   {"region", Kind::kRegion},
+      {"size", Kind::kSize}};
   const auto named = kNamed.find(name);
   return Spec{named == kNamed.end() ? Kind::kField : named->second, name, 0, 0};
 }
@@ -163,6 +164,7 @@ std::string_view GroupKeys::country_value(const Spec& spec, const Document& docu
       return found != nullptr && !found->accession.empty() && document.date >= found->accession ? "ally"
                                                                                                 : "not_ally";
     case Kind::kRegion: return found != nullptr ? std::string_view(found->region) : std::string_view();
+    case Kind::kSize: return found != nullptr ? std::string_view(found->size_class) : std::string_view();
     default: {
       const bool in = found != nullptr && std::find(found->groups.begin(), found->groups.end(), spec.name) !=
                                               found->groups.end();

@@ -30,7 +30,7 @@ class GroupKeys {
   Status append(std::string& key, const Document& document) const;
 
  private:
-  enum class Kind { kYear, kQuarter, kMonth, kWeek, kPeriod, kField, kMember, kRegion, kGroup, kJoin };
+  enum class Kind { kYear, kQuarter, kMonth, kWeek, kPeriod, kField, kMember, kRegion, kSize, kGroup, kJoin };
   struct Spec {
     Kind kind = Kind::kField;
     std::string name;    // the field, or the group of kGroup
@@ -39,6 +39,7 @@ class GroupKeys {
   struct Country {
     std::string accession;  // YYYY-MM-DD, "" for a non-member
     std::string region;
+    std::string size_class;  // "" when CountOptions::sizes does not list it
     std::vector<std::string> groups;  // sorted
   };
   struct Join {

@@ -211,4 +211,91 @@ core::Table corpora_table(const std::vector<CorpusDescription>& corpora) {
   return table;
 }
 
+core::Table allied_series_table(const AlliedStudy& study) {
+  core::Table table;
+  table.name = "allied_series";
+  table.title = "Matches per thousand tokens by year: allies at the time, flanks, countries";
+  table.columns = {"series", "category", "year", "docs", "tokens", "matches", "per_1k_tokens"};
+  for (const AlliedSeries& series : study.series) {
+    for (std::size_t c = 0; c < study.categories.size(); ++c) {
+      for (const TrendPoint& point : series.years[c]) {
+        std::vector<Cell> row{Cell::of(series.name), Cell::of(study.categories[c])};
+        for (Cell& cell : point_cells(point)) row.push_back(std::move(cell));
+        table.add_row(std::move(row));
+      }
+    }
+  }
+  table.notes.push_back("allies: speeches of countries that were NATO members on the speech's date (allies.csv); "
+                        "a flank: its members (groups.csv) that were allies; a country: all its speeches");
+  return table;
+}
+
+core::Table allied_trends_table(const AlliedStudy& study) {
+  core::Table table;
+  table.name = "allied_trends";
+  table.title = fmt::format("Mann-Kendall trends {}-{} of matches per thousand tokens by year",
+                            study.options.first_year, study.options.last_year);
+  table.columns = {"series", "category", "first_year", "last_year"};
+  table.columns.insert(table.columns.end(), kTrendColumns.begin(), kTrendColumns.end());
+  for (const AlliedSeries& series : study.series) {
+    for (std::size_t c = 0; c < study.categories.size(); ++c) {
+      std::vector<Cell> row{Cell::of(series.name), Cell::of(study.categories[c]),
+                            Cell::integer(study.options.first_year), Cell::integer(study.options.last_year)};
+      for (Cell& cell : trend_cells(series.trends[c])) row.push_back(std::move(cell));
+      table.add_row(std::move(row));
+    }
+  }
+  table.notes.push_back("Sen's slope in matches per thousand tokens per year; fewer than 3 years: no test (p = 1)");
+  return table;
+}
+
+core::Table allied_compare_table(const AlliedStudy& study) {
+  core::Table table;
+  table.name = "allied_compare";
+  table.title = "Before and after each break: post minus pre, matches per thousand tokens";
+  table.columns = {"series",        "category",     "break",   "from",    "until",      "pre_docs",
+                   "post_docs",     "pre_per_1k_tokens", "post_per_1k_tokens", "diff_per_1k_tokens", "ci_low_1k",
+                   "ci_high_1k",    "diff_per_doc", "ci_low",  "ci_high"};
+  for (const AlliedComparison& comparison : study.comparisons) {
+    for (const CompareRow& r : comparison.rows) {
+      table.add_row({Cell::of(comparison.series), Cell::of(study.categories[r.category]),
+                     Cell::of(comparison.break_date), Cell::of(comparison.from), Cell::of(comparison.until),
+                     count_cell(r.pre_docs), count_cell(r.post_docs), Cell::of(r.pre_per_1k, 4),
+                     Cell::of(r.post_per_1k, 4), Cell::of(r.diff_per_1k, 4), Cell::of(r.per_1k_low, 4),
+                     Cell::of(r.per_1k_high, 4), Cell::of(r.diff_per_doc, 4), Cell::of(r.per_doc_low, 4),
+                     Cell::of(r.per_doc_high, 4)});
+    }
+  }
+  table.notes.push_back(fmt::format(
+      "pre: [from, break), post: [break, until); {:g}% percentile bootstrap intervals, {} replicates resampling "
+      "speeches within each side, seed {}",
+      100 * study.options.level, study.options.replicates, study.options.seed));
+  return table;
+}
+
+core::Table allied_claims_table(const AlliedStudy& study) {
+  core::Table table;
+  table.name = "allied_claims";
+  table.title = "The article's claim (rising from the window's start to a peak in the claimed years) against the data";
+  table.columns = {"series",   "category",  "claim_from", "last_year", "peak_from",  "peak_to",   "tau",    "p_value",
+                   "sen_slope", "peak_year", "peak_per_1k_tokens", "rising", "peak_in_claim", "verdict"};
+  const AlliedOptions& o = study.options;
+  for (std::size_t i = 0; i < study.claims.size(); ++i) {
+    const ClaimCheck& claim = study.claims[i];
+    const TrendResult& trend = study.series[i / study.categories.size()].trends[claim.category];
+    table.add_row({Cell::of(claim.series), Cell::of(study.categories[claim.category]), Cell::integer(o.first_year),
+                   Cell::integer(o.last_year), Cell::integer(o.claim_peak_from), Cell::integer(o.claim_peak_to), Cell::of(trend.tau, 4),
+                   Cell::of(trend.p_value, 6), Cell::of(trend.slope, 6), Cell::integer(claim.peak_year),
+                   Cell::of(claim.peak_value, 4), Cell::integer(claim.rising ? 1 : 0),
+                   Cell::integer(claim.peak_in_claim ? 1 : 0), Cell::of(claim.verdict)});
+  }
+  table.notes.push_back(fmt::format("rising: Sen's slope above 0 and Mann-Kendall p below {:g}", o.alpha));
+  return table;
+}
+
+std::vector<core::Table> allied_tables(const AlliedStudy& study) {
+  return {allied_trends_table(study), allied_claims_table(study), allied_compare_table(study),
+          allied_series_table(study)};
+}
+
 }  // namespace alliance::discourse

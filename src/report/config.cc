@@ -202,13 +202,17 @@ class ConfigParser {
   Status parse_discourse(const toml::table& table, ReportConfig& config) const {
     for (auto&& [key, node] : table) {
       if (key.str() == "corpus") {
-        ALLIANCE_RETURN_IF_ERROR(path_of(node, "discourse.corpus", config.corpus));
+        // `@name` names an embedded corpus (@ungdc-allies, @sotu), not a path.
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "discourse.corpus", config.corpus));
+        if (!config.corpus.starts_with('@')) ALLIANCE_RETURN_IF_ERROR(path_of(node, "discourse.corpus", config.corpus));
+      } else if (key.str() == "country_field") {
+        ALLIANCE_RETURN_IF_ERROR(string_of(node, "discourse.country_field", config.country_field));
       } else if (key.str() == "lexicon") {
         ALLIANCE_RETURN_IF_ERROR(path_of(node, "discourse.lexicon", config.lexicon));
       } else if (key.str() == "year_field") {
         ALLIANCE_RETURN_IF_ERROR(string_of(node, "discourse.year_field", config.year_field));
       } else {
-        return unknown_key(key, "discourse", "corpus, lexicon or year_field");
+        return unknown_key(key, "discourse", "corpus, country_field, lexicon or year_field");
       }
     }
     return Status::ok();

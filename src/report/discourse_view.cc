@@ -45,6 +45,65 @@ Figure series_figure(const DiscourseResults& d) {
   return figure;
 }
 
+// One figure per lexicon group: the rate by year of each series of the
+// allies' study (allies at the time, the flanks, the countries), the break
+// dates as vertical lines, from ten years before the trend window.
+Figure allied_figure(const discourse::AlliedStudy& study, std::size_t category) {
+  static const char* kColours[] = {"#000000", "#2166ac", "#1a9641", "#d7191c", "#fdae61", "#7b3294", "#525252"};
+  const std::string& name = study.categories[category];
+  const discourse::AlliedOptions& o = study.options;
+  Figure figure;
+  figure.name = "discourse_allied_" + name;
+  figure.title = fmt::format("{}: matches per thousand tokens by year, allies, flanks and countries", name);
+  figure.caption = fmt::format(
+      "The lexicon group {} in the UN General Debate speeches ({}): speeches of the countries that were allies on "
+      "the speech's date (black), of each flank's allies at the time, and of the countries named. Dotted: the break "
+      "dates compared. Mann-Kendall trends over {}-{} in the table discourse_allied_trends.",
+      name, study.read.documents, o.first_year, o.last_year);
+  std::string data, plots;
+  for (std::size_t s = 0; s < study.series.size(); ++s) {
+    const discourse::AlliedSeries& series = study.series[s];
+    data += fmt::format("# {}: year per_1k_tokens docs tokens matches\n", series.name);
+    for (const auto& p : series.years[category]) {
+      data += fmt::format("{} {} {} {} {}\n", p.x, p.value, p.docs, p.tokens, p.matches);
+    }
+    data += "\n\n";
+    plots += fmt::format("{}'{}.dat' index {} using 1:2 with linespoints pt 7 ps 0.4 lw {} lc rgb '{}' title '{}'",
+                         plots.empty() ? "" : ", ", figure.name, s, s == 0 ? 2.5 : 1.2, kColours[s % 7],
+                         gnuplot_quote(series.who));
+  }
+  std::string script = gnuplot_header(figure.name, 900, 480);
+  script += fmt::format("set key outside right box opaque\nset title '{}'\nset xlabel 'year'\n"
+                        "set ylabel 'matches per 1000 tokens'\nset xrange [{}:{}]\n",
+                        gnuplot_quote(figure.title), o.first_year - 10, o.last_year + 1);
+  for (const std::string& date : o.breaks) {
+    script += fmt::format("set arrow from {},graph 0 to {},graph 1 nohead dt 3 lc rgb '#888888'\n",
+                          date.substr(0, 4), date.substr(0, 4));
+  }
+  script += "plot " + plots + "\n" + gnuplot_png_footer(figure.name, 900, 480);
+  figure.script = std::move(script);
+  figure.data.emplace_back(figure.name + ".dat", std::move(data));
+  return figure;
+}
+
+void add_allied_view(Section& section, const DiscourseResults& d) {
+  const discourse::AlliedStudy& study = *d.allied;
+  for (std::size_t c = 0; c < study.categories.size(); ++c) section.figures.push_back(allied_figure(study, c));
+  section.rules.emplace_back("allies", "a speech counts for the allies when its country had joined NATO by the "
+                                       "speech's date (allies.csv); a flank counts its groups.csv members that were "
+                                       "allies; Ukraine and Russia count every speech");
+  section.tables.push_back({"discourse_allied_claims", discourse::allied_claims_table(study), true, false});
+  section.tables.push_back({"discourse_allied_trends", discourse::allied_trends_table(study), true, false});
+  section.tables.push_back({"discourse_allied_compare", discourse::allied_compare_table(study), true, false});
+  section.tables.push_back({"discourse_allied_series", discourse::allied_series_table(study), false, true});
+  for (const auto& [pattern, sample] : d.kwic) {
+    std::string stem = pattern;
+    std::erase(stem, '*');
+    section.tables.push_back(
+        {"discourse_kwic_" + stem, discourse::kwic_table(sample, pattern, d.kwic_options), false, true});
+  }
+}
+
 }  // namespace
 
 Section discourse_section(const ReportResults& results) {
@@ -56,7 +115,11 @@ Section discourse_section(const ReportResults& results) {
       "Identity measured in discourse: the lexicon's groups of word roots (by default the article's three: universal "
       "values, conflict-related values, identity and cohesion) counted in a dated corpus, as matches per thousand "
       "tokens by year, with a "
-      "Mann-Kendall trend test and Sen's slope per group, and every word type each root counted.";
+      "Mann-Kendall trend test and Sen's slope per group, and every word type each root counted. On the allies' UN "
+      "General Debate speeches (the default corpus), the same groups by year for the allies at the time, each flank "
+      "and Ukraine and Russia, their trends over the article's years, comparisons before and after the annexation "
+      "of Crimea and the full-scale invasion, the article's claim checked against them, and a sample of what the "
+      "broadest roots catch.";
   section.inputs = {"corpus", "lexicon"};
   section.rules.emplace_back("lexicon", results.find_input("lexicon")->shown);
   section.rules.emplace_back("matching",
@@ -69,6 +132,7 @@ Section discourse_section(const ReportResults& results) {
   section.tables.push_back(
       {"discourse_series", discourse::series_by_category_table(d.categories, d.trends), false, true});
   section.tables.push_back({"discourse_types", discourse::types_table(d.types, *d.matcher), false, true});
+  if (d.allied) add_allied_view(section, d);
   return section;
 }
 

@@ -204,6 +204,45 @@ std::vector<Table> summary_tables(const RuleSet& rules, const Summary& summary,
   return {shares, composition, sizes};
 }
 
+Table flank_tiers_table(const RuleSet& rules, const Classification& classification, const core::GroupSet& groups) {
+  const std::vector<std::string> tiers = rules.tier_names();
+  Table table{"flank_tiers", fmt::format("Tiers by flank, {} ({} mode)", classification.year,
+                                         to_string(classification.mode)),
+              {"flank", "good", "allies", "classified"}, {}, {}};
+  table.columns.insert(table.columns.end(), tiers.begin(), tiers.end());
+  for (const char* column : {"unclassified", "active", "pct_active", "members"}) table.columns.emplace_back(column);
+  for (const std::string& flank : groups.names()) {
+    if (!flank.ends_with("_flank")) continue;
+    for (const std::string& good : rules.goods()) {
+      std::vector<long long> in_tier(tiers.size(), 0);
+      long long allies = 0, classified = 0, active = 0;
+      std::vector<std::string> members;
+      for (const std::string& iso3 : groups.members(flank)) {
+        const AllyClassification* ally = classification.find(iso3, good);
+        if (ally == nullptr) continue;  // not in the reference set (e.g. Iceland, a new member)
+        ++allies;
+        members.push_back(iso3);
+        const auto tier = std::find(tiers.begin(), tiers.end(), ally->tier);
+        if (tier == tiers.end()) continue;
+        ++classified;
+        ++in_tier[static_cast<std::size_t>(tier - tiers.begin())];
+        active += rules.is_active(ally->tier) ? 1 : 0;
+      }
+      std::vector<Cell> row{Cell::of(flank), Cell::of(good), Cell::integer(allies), Cell::integer(classified)};
+      for (long long n : in_tier) row.push_back(Cell::integer(n));
+      row.push_back(Cell::integer(allies - classified));
+      row.push_back(Cell::integer(active));
+      row.push_back(classified == 0 ? Cell::missing() : Cell::of(100.0 * static_cast<double>(active) /
+                                                                     static_cast<double>(classified), 1));
+      row.push_back(Cell::of(fmt::format("{}", fmt::join(members, ";"))));
+      table.add_row(std::move(row));
+    }
+  }
+  table.notes.push_back("flanks: groups.csv (data/reference/SOURCES.md); members outside the classified allies "
+                        "are left out; pct_active: active of the classified, in percent");
+  return table;
+}
+
 std::vector<Table> audit_tables(const Audit& audit) {
   Table rows{"audit", "Published versus recomputed, ally by ally and indicator by indicator",
              {"iso3", "country", "good", "indicator", "published", "recomputed", "status", "inputs", "threshold",

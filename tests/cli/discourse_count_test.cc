@@ -4,6 +4,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -406,6 +407,82 @@ TEST(CliDiscourseCountTest, AlliesSpeechesByMemberAndGroup) {
   const CliResult b9 = count({"@ungdc-allies", "--by", "year,group:bucharest_nine"});
   ASSERT_EQ(b9.exit_code, 0) << b9;
   EXPECT_EQ(docs_by_group(b9, 2).at("2024|in"), "9");
+}
+
+// The size classes as `supply summary` prints them (the rules' [size_class]).
+std::map<std::string, std::string> supply_size_classes() {
+  const CliResult r = run_cli({"supply", "summary", "--table", "size_classes", "--format", "csv"});
+  std::map<std::string, std::string> out;
+  const std::optional<Table> table = parse_csv(r.out);
+  EXPECT_TRUE(table) << r;
+  if (!table) return out;
+  for (const Row& row : table->rows) out[row.at("iso3")] = row.at("size_class");
+  return out;
+}
+
+TEST(CliDiscourseCountTest, SizeIsTheSupplyRulesClassWhateverTheDate) {
+  const auto sizes = supply_size_classes();
+  ASSERT_EQ(sizes.at("USA"), "large");
+  ASSERT_EQ(sizes.at("POL"), "small_medium");
+  ASSERT_EQ(sizes.count("UKR"), 0u);
+  TempDir dir;
+  // Poland before and after its accession: the size class is not date-based;
+  // Ukraine has none (""), nor has an unknown code.
+  write_file(dir.file("c.jsonl"), country_doc("POL", "1999-03-11") + country_doc("POL", "2000-01-01") +
+                                      country_doc("USA", "2020-01-01") + country_doc("UKR", "2022-02-24") +
+                                      country_doc("XYZ", "2022-02-24"));
+  const CliResult r =
+      count({dir.file("c.jsonl"), "--lexicon", kLexicon, "--country-field", "country", "--by", "country,member,size"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  EXPECT_EQ(docs_by_group(r, 3), (std::map<std::string, std::string>{{"POL|ally|" + sizes.at("POL"), "1"},
+                                                                     {"POL|not_ally|" + sizes.at("POL"), "1"},
+                                                                     {"UKR|not_ally|", "1"},
+                                                                     {"USA|ally|" + sizes.at("USA"), "1"},
+                                                                     {"XYZ|not_ally|", "1"}}));
+  const CliResult no_field = count({dir.file("c.jsonl"), "--lexicon", kLexicon, "--by", "size"});
+  EXPECT_EQ(no_field.exit_code, 2);
+  EXPECT_NE(no_field.err.find("--by size needs --country-field FIELD"), std::string::npos) << no_field.err;
+  const CliResult bad_rules = count({dir.file("c.jsonl"), "--lexicon", kLexicon, "--country-field", "country",
+                                     "--by", "size", "--rules", dir.file("none.toml")});
+  EXPECT_EQ(bad_rules.exit_code, 2) << bad_rules;
+}
+
+// The allies' speeches by size: every classified ally's speeches fall in its
+// class, summed by hand from a count by country.
+TEST(CliDiscourseCountTest, AlliesSpeechesBySize) {
+  const auto sizes = supply_size_classes();
+  const CliResult by_size = count({"@ungdc-allies", "--by", "year,size"});
+  const CliResult by_country = count({"@ungdc-allies", "--by", "year,country"});
+  ASSERT_EQ(by_size.exit_code, 0) << by_size;
+  ASSERT_EQ(by_country.exit_code, 0) << by_country;
+  std::map<std::string, long> expected;
+  for (const auto& [key, docs] : docs_by_group(by_country, 2)) {
+    const std::string year = key.substr(0, 4), country = key.substr(5);
+    const auto size = sizes.find(country);
+    expected[year + "|" + (size == sizes.end() ? "" : size->second)] += std::stol(docs);
+  }
+  std::map<std::string, long> got;
+  for (const auto& [key, docs] : docs_by_group(by_size, 2)) got[key] = std::stol(docs);
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(got.at("2024|large"), 7);
+}
+
+// The flanks of groups.csv are disjoint and each member is an ally.
+TEST(CliDiscourseCountTest, FlankGroups) {
+  const CliResult r = count({"@ungdc-allies", "--by",
+                             "year,country,group:eastern_flank,group:northern_flank,group:southern_flank"});
+  ASSERT_EQ(r.exit_code, 0) << r;
+  std::map<std::string, std::string> flank_of;
+  for (const auto& [key, docs] : docs_by_group(r, 5)) {
+    const std::string flags = key.substr(9);
+    EXPECT_LE(std::count(flags.begin(), flags.end(), 'i'), 1) << key;  // at most one "in"
+    if (flags.find("in") != std::string::npos) flank_of[key.substr(5, 3)] = flags;
+  }
+  EXPECT_EQ(flank_of.size(), 9u + 5u + 10u);
+  EXPECT_EQ(flank_of.at("POL"), "in|out|out");
+  EXPECT_EQ(flank_of.at("NOR"), "out|in|out");
+  EXPECT_EQ(flank_of.at("ESP"), "out|out|in");
+  EXPECT_EQ(flank_of.count("USA"), 0u);
 }
 
 TEST(CliDiscourseCountTest, OutputFileAndOptionErrors) {

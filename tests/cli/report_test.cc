@@ -8,6 +8,7 @@
 // and read the diff.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -95,6 +96,60 @@ TEST_F(CliReportTest, WritesThePageTablesFiguresAndProvenance) {
   ASSERT_GE(lines.size(), 10u) << result();
   for (const std::string& line : lines) EXPECT_EQ(line.rfind("report: ", 0), 0u) << line;
   EXPECT_NE(result().err.find("written to " + report() + "/index.html"), std::string::npos) << result();
+}
+
+// Pillar 2 on the allies' speeches: the figures and tables exist, and the
+// allies' and a flank's yearly counts are what `discourse count` prints for
+// the speeches of members at the time, summed by hand.
+TEST_F(CliReportTest, AlliedDiscourseAgreesWithTheCountCommand) {
+  ASSERT_EQ(result().exit_code, 0) << result();
+  const auto files = files_under(report());
+  for (const char* name : {"figures/discourse_allied_identity.svg", "figures/discourse_allied_universal_values.png",
+                           "tables/discourse_allied_claims.csv", "tables/discourse_allied_trends.csv",
+                           "tables/discourse_allied_compare.csv", "tables/discourse_allied_series.csv",
+                           "tables/discourse_kwic_order.csv", "tables/discourse_kwic_right.csv",
+                           "tables/discourse_kwic_law.csv"}) {
+    EXPECT_TRUE(files.count(name)) << name;
+  }
+  const CliResult count = run_cli({"discourse", "count", "@ungdc-allies", "--country-field", "country", "--by",
+                                   "year,member,group:eastern_flank"});
+  ASSERT_EQ(count.exit_code, 0) << count;
+  auto counted = parse_csv(count.out);
+  ASSERT_TRUE(counted);
+  // (series|category|year) -> docs, tokens, matches
+  std::map<std::string, std::array<long long, 3>> expected;
+  for (const Row& row : counted->rows) {
+    if (row.at("member") != "ally") continue;
+    const std::array<long long, 3> add{std::stoll(row.at("docs")), std::stoll(row.at("tokens")),
+                                       std::stoll(row.at("matches"))};
+    std::vector<std::string> series{"allies"};
+    if (row.at("group:eastern_flank") == "in") series.emplace_back("eastern_flank");
+    for (const std::string& name : series) {
+      auto& sums = expected[name + "|" + row.at("category") + "|" + row.at("year")];
+      for (int i = 0; i < 3; ++i) sums[i] += add[i];
+    }
+  }
+  auto series = parse_csv(file("tables/discourse_allied_series.csv"));
+  ASSERT_TRUE(series);
+  std::size_t compared = 0;
+  for (const Row& row : series->rows) {
+    if (row.at("series") != "allies" && row.at("series") != "eastern_flank") continue;
+    const auto sums = expected.find(row.at("series") + "|" + row.at("category") + "|" + row.at("year"));
+    ASSERT_NE(sums, expected.end()) << row.at("series") << " " << row.at("year");
+    EXPECT_EQ(std::stoll(row.at("docs")), sums->second[0]);
+    EXPECT_EQ(std::stoll(row.at("tokens")), sums->second[1]);
+    EXPECT_EQ(std::stoll(row.at("matches")), sums->second[2]);
+    EXPECT_NEAR(number(row.at("per_1k_tokens")), 1000.0 * sums->second[2] / sums->second[1], 1e-9);
+    ++compared;
+  }
+  EXPECT_EQ(compared, expected.size());
+  EXPECT_GT(compared, 3u * 60u);
+  // The claim's table names the article's years and one verdict per series and group.
+  auto claims = parse_csv(file("tables/discourse_allied_claims.csv"));
+  ASSERT_TRUE(claims);
+  EXPECT_EQ(claims->rows.size(), 6u * 3u);
+  EXPECT_EQ(claims->rows.front().at("claim_from"), "2010");
+  EXPECT_EQ(claims->rows.front().at("peak_to"), "2022");
 }
 
 TEST_F(CliReportTest, PageIsSelfContained) {

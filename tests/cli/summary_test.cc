@@ -185,5 +185,41 @@ TEST(CliSummaryTest, JsonSizeClassesAreTheSevenLargestAndCountsFollowTable1) {
   }
 }
 
+// The tiers by flank are the classification's tiers of the flank members of
+// groups.csv, counted here from `supply classify`.
+TEST(CliSummaryTest, FlankTiersCountTheClassifiedMembers) {
+  const CliResult flanks = run_cli({"supply", "summary", "--table", "flank_tiers", "--format", "csv"});
+  ASSERT_EQ(flanks.exit_code, 0) << flanks;
+  const CliResult classify = run_cli({"supply", "classify", "--format", "csv"});
+  ASSERT_EQ(classify.exit_code, 0) << classify;
+  auto groups = parse_csv(read_file(kDataDir + "/reference/groups.csv"));
+  auto tiers = parse_csv(classify.out);
+  auto table = parse_csv(flanks.out);
+  ASSERT_TRUE(groups && tiers && table);
+  std::map<std::string, std::string> flank_of;
+  for (const Row& row : groups->rows) {
+    if (row.at("group").ends_with("_flank")) flank_of[row.at("iso3")] = row.at("group");
+  }
+  std::map<std::string, int> expected;  // flank|good|tier -> allies
+  for (const Row& row : tiers->rows) {
+    const auto flank = flank_of.find(row.at("iso3"));
+    if (flank != flank_of.end()) ++expected[flank->second + "|" + row.at("good") + "|" + row.at("tier")];
+  }
+  ASSERT_EQ(table->rows.size(), 6u);  // three flanks x two goods
+  int compared = 0;
+  for (const Row& row : table->rows) {
+    int allies = 0;
+    for (const char* tier : {"very_active", "fairly_active", "average", "indifferent", "unclassified"}) {
+      const std::string key = row.at("flank") + "|" + row.at("good") + "|" + tier;
+      EXPECT_EQ(std::stoi(row.at(tier)), expected.count(key) ? expected[key] : 0) << key;
+      allies += std::stoi(row.at(tier));
+      ++compared;
+    }
+    EXPECT_EQ(std::stoi(row.at("allies")), allies);
+    EXPECT_EQ(std::stoi(row.at("active")), std::stoi(row.at("very_active")) + std::stoi(row.at("fairly_active")));
+  }
+  EXPECT_EQ(compared, 30);
+}
+
 }  // namespace
 }  // namespace alliance::cli_test

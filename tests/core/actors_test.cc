@@ -3,6 +3,7 @@
 #include "alliance/core/actors.h"
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -242,8 +243,20 @@ TEST(GroupSetTest, LoadsRealGroups) {
   const ActorRegistry actors = real_actors();
   auto groups = GroupSet::load(data_path(kData, EmbeddedPaths::kGroups), actors);
   ASSERT_TRUE(groups.is_ok()) << groups.status().message();
-  EXPECT_EQ(groups->names(), (std::vector<std::string>{"bucharest_nine", "joint_expeditionary_force",
-                                                       "kosovo_quad", "efp_host_2017", "efp_host_2022"}));
+  EXPECT_EQ(groups->names(),
+            (std::vector<std::string>{"bucharest_nine", "joint_expeditionary_force", "kosovo_quad", "efp_host_2017",
+                                      "efp_host_2022", "eastern_flank", "northern_flank", "southern_flank"}));
+  // The flanks are disjoint: the Baltic states are on the eastern flank only.
+  const auto& eastern = groups->members("eastern_flank");
+  const auto& b9 = groups->members("bucharest_nine");
+  EXPECT_EQ(std::set<std::string>(eastern.begin(), eastern.end()), std::set<std::string>(b9.begin(), b9.end()));
+  EXPECT_EQ(groups->members("northern_flank").size(), 5u);
+  EXPECT_EQ(groups->members("southern_flank").size(), 10u);
+  for (const std::string& iso3 : groups->members("northern_flank")) {
+    EXPECT_FALSE(groups->contains("eastern_flank", iso3)) << iso3;
+    EXPECT_FALSE(groups->contains("southern_flank", iso3)) << iso3;
+  }
+  for (const std::string& iso3 : groups->members("southern_flank")) EXPECT_FALSE(groups->contains("eastern_flank", iso3));
   EXPECT_EQ(groups->members("bucharest_nine").size(), 9u);
   EXPECT_EQ(groups->members("kosovo_quad"), (std::vector<std::string>{"USA", "GBR", "FRA", "DEU"}));
   EXPECT_TRUE(groups->contains("joint_expeditionary_force", "SWE"));

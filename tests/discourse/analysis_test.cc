@@ -106,6 +106,44 @@ TEST(TypesTest, ShowsWhatEachPatternCaught) {
   EXPECT_EQ(only->types[0].type, "order");
 }
 
+// One pass for every category gives what one call per category gives.
+TEST(EachCategoryTest, TrendsAndKwicEqualTheOneCategoryCalls) {
+  const Matcher m = fixture_matcher();
+  TrendOptions trend_options;
+  auto all = trend_each_category({kDir + "mini.jsonl"}, m, trend_options, CorpusOptions{});
+  ASSERT_TRUE(all.is_ok()) << all.status().message();
+  ASSERT_EQ(all->size(), m.category_count());
+  KwicOptions kwic_options;
+  kwic_options.sample = 2;
+  kwic_options.seed = 7;
+  auto lines = kwic_each_category({kDir + "mini.jsonl"}, m, kwic_options, CorpusOptions{});
+  ASSERT_TRUE(lines.is_ok()) << lines.status().message();
+  for (std::size_t c = 0; c < m.category_count(); ++c) {
+    trend_options.category = c;
+    auto one = trend({kDir + "mini.jsonl"}, m, trend_options, CorpusOptions{});
+    ASSERT_TRUE(one.is_ok());
+    EXPECT_EQ((*all)[c].tau, one->tau) << c;
+    EXPECT_EQ((*all)[c].slope, one->slope) << c;
+    ASSERT_EQ((*all)[c].series.size(), one->series.size());
+    for (std::size_t i = 0; i < one->series.size(); ++i) EXPECT_EQ((*all)[c].series[i].matches, one->series[i].matches);
+    kwic_options.category = c;
+    auto single = kwic({kDir + "mini.jsonl"}, m, kwic_options, CorpusOptions{});
+    ASSERT_TRUE(single.is_ok());
+    EXPECT_EQ((*lines)[c].matches, single->matches) << c;
+    ASSERT_EQ((*lines)[c].lines.size(), single->lines.size()) << c;
+    for (std::size_t i = 0; i < single->lines.size(); ++i) {
+      EXPECT_EQ((*lines)[c].lines[i].id, single->lines[i].id);
+      EXPECT_EQ((*lines)[c].lines[i].left, single->lines[i].left);
+      EXPECT_EQ((*lines)[c].lines[i].keyword, single->lines[i].keyword);
+    }
+  }
+  auto roots = compile_patterns({"law*", "right*"});
+  ASSERT_TRUE(roots.is_ok());
+  EXPECT_EQ(roots->category_count(), 2u);
+  EXPECT_EQ(roots->category_name(1), "right*");
+  EXPECT_FALSE(compile_patterns({"law*", "!lawn"}).is_ok());
+}
+
 TEST(TrendTest, MannKendallOverYears) {
   const Matcher m = fixture_matcher();
   TrendOptions options;

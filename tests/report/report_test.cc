@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "report/pillars.h"
 #include "report/sha256.h"
 
 namespace alliance::report {
@@ -161,6 +162,27 @@ TEST(ReportConfigTest, LocatesMalformedToml) {
   EXPECT_EQ(config.status().message().rfind("r.toml:1:", 0), 0u) << config.status().message();
 }
 
+// `@name` names an embedded corpus in the config (not a path beside it).
+TEST(ReportConfigTest, KeepsAnEmbeddedCorpusByName) {
+  auto config = parse_config("[discourse]\ncorpus = \"@sotu\"\ncountry_field = \"nation\"\n", "/home/me/report.toml");
+  ASSERT_TRUE(config.is_ok()) << config.status().message();
+  EXPECT_EQ(config->corpus, "@sotu");
+  EXPECT_EQ(config->country_field, "nation");
+}
+
+// The State of the Union results stay reachable: pillar 2 on @sotu has its
+// long series and no allies' study (its records name no country).
+TEST(ReportDiscourseTest, RunsOnTheStateOfTheUnionByName) {
+  ReportResults results;
+  results.config.corpus = "@sotu";
+  results.data_dir = ALLIANCE_TEST_DATA_DIR;
+  ASSERT_TRUE(run_discourse(results, embedded_options()).is_ok());
+  EXPECT_FALSE(results.discourse.allied.has_value());
+  ASSERT_EQ(results.discourse.trends.size(), 3u);
+  EXPECT_GT(results.discourse.trends[0].series.size(), 200u);  // 1790-2021
+  EXPECT_NE(results.discourse.corpus.find("sotu"), std::string::npos);
+}
+
 class EmbeddedReportTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -234,6 +256,26 @@ TEST_F(EmbeddedReportTest, ShowsWhatEachRootCounted) {
     if (caveat.kind == "over-matching" && caveat.text.rfind("`law*` counts ", 0) == 0) law = true;
   }
   EXPECT_TRUE(law);
+}
+
+// The default corpus is the allies' speeches: the study ran, its claim
+// sentences are in the summary with the library's values.
+TEST_F(EmbeddedReportTest, Pillar2RunsOnTheAlliesSpeeches) {
+  ASSERT_NE(results_, nullptr);
+  ASSERT_TRUE(results_->discourse.allied.has_value());
+  const discourse::AlliedStudy& study = *results_->discourse.allied;
+  EXPECT_EQ(study.series.front().name, "allies");
+  EXPECT_EQ(results_->discourse.kwic.size(), 3u);
+  bool found = false;
+  for (const SummaryItem& item : results_->summary) {
+    for (const Finding& f : item.values) {
+      if (f.id != "discourse.allied.identity.tau") continue;
+      found = true;
+      EXPECT_EQ(f.value, study.series.front().trends[2].tau);
+      EXPECT_NE(item.text.find(study.claims[2].verdict), std::string::npos) << item.text;
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 const Finding* find_finding(const ReportResults& results, const std::string& id, std::string* statement = nullptr) {

@@ -37,6 +37,8 @@ namespace alliance::discourse {
 /// A matcher with one category named after `pattern` holding that one value
 /// (a word, glob or phrase, as in a lexicon; exclusions are refused).
 Result<Matcher> compile_pattern(std::string_view pattern);
+/// A matcher with one category per pattern, each named after it.
+Result<Matcher> compile_patterns(const std::vector<std::string>& patterns);
 
 struct KwicOptions {
   /// The category of the matcher whose matches are listed.
@@ -67,6 +69,12 @@ struct KwicResult {
 
 Result<KwicResult> kwic(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                         const KwicOptions& options, const CorpusOptions& corpus);
+
+/// kwic() of every category of `matcher` (options.category is not read), in
+/// one pass over the corpus; element c is what kwic() with category c gives.
+Result<std::vector<KwicResult>> kwic_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                   const Matcher& matcher, const KwicOptions& options,
+                                                   const CorpusOptions& corpus);
 
 struct TypeCount {
   std::size_t category = 0;
@@ -123,6 +131,20 @@ struct TrendResult {
 Result<TrendResult> trend(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                           const TrendOptions& options, const CorpusOptions& corpus);
 
+/// trend() of every category (options.category is not read), from one count
+/// of the corpus; element c is what trend() with category c gives.
+Result<std::vector<TrendResult>> trend_each_category(const std::vector<std::filesystem::path>& inputs,
+                                                     const Matcher& matcher, const TrendOptions& options,
+                                                     const CorpusOptions& corpus);
+
+/// The Mann-Kendall test and Sen's slope of `series` (each point's x and
+/// value), as trend() computes them. kInvalidArgument for fewer than 3 points.
+Result<TrendResult> trend_of_series(std::vector<TrendPoint> series);
+
+/// The measure of `matches` in `docs` documents of `tokens` tokens (0 for an
+/// empty denominator).
+double rate_of(RateMeasure measure, std::uint64_t matches, std::uint64_t docs, std::uint64_t tokens);
+
 struct CompareOptions {
   std::string split_date;  // YYYY-MM-DD: pre before it, post from it
   std::size_t replicates = 2000;
@@ -157,6 +179,20 @@ struct CompareResult {
 /// < 1, level outside (0, 1), no document on one side of the split.
 Result<CompareResult> compare(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                               const CompareOptions& options, const CorpusOptions& corpus);
+
+/// The documents of one side of a comparison: each one's tokens, and its
+/// matches per category (document-major: document d's category c at
+/// d * categories + c).
+struct DocumentSample {
+  std::vector<std::uint64_t> tokens;
+  std::vector<std::uint64_t> matches;
+};
+
+/// compare()'s rows (category = row index) and bootstrap intervals for
+/// documents already counted; options.split_date is not read.
+/// kInvalidArgument: an empty side, replicates < 1, level outside (0, 1).
+Result<std::vector<CompareRow>> compare_samples(const DocumentSample& pre, const DocumentSample& post,
+                                                std::size_t categories, const CompareOptions& options);
 
 }  // namespace alliance::discourse
 

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/core/size_classes.h"
 #include "alliance/core/status.h"
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/matcher.h"
@@ -48,8 +49,14 @@ struct CountOptions {
   /// code, for the keys read from the reference tables: member (`ally` when
   /// the document is dated on or after the country's accession in
   /// allies.csv, else `not_ally`), region (allies.csv's M49 region, "" for
-  /// other countries) and group:NAME (`in` or `out` of groups.csv's NAME).
+  /// other countries), size (see `sizes`) and group:NAME (`in` or `out` of
+  /// groups.csv's NAME).
   std::string country_field;
+  /// For the key `size`: each country's size class, as the supply rules
+  /// assign them (core::assign_size_classes; the CLI computes them from
+  /// --rules). A document whose country is not listed gets "" (as region
+  /// does for a non-ally); the class does not depend on the document's date.
+  std::vector<core::SizeAssignment> sizes;
   /// The folder of allies.csv, other_actors.csv and groups.csv
   /// (data/reference/), read when a key needs them.
   std::filesystem::path reference_dir;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "alliance/core/table.h"
+#include "alliance/discourse/allied.h"
 #include "alliance/discourse/analysis.h"
 #include "alliance/discourse/count.h"
 #include "alliance/discourse/embedded.h"
@@ -64,6 +65,20 @@ core::Table compare_table(const CompareResult& result, const Matcher& matcher, c
 /// The embedded corpora: name (as `@name`), title, file, bytes, documents,
 /// first and last year, licence.
 core::Table corpora_table(const std::vector<CorpusDescription>& corpora);
+
+/// The allies' study (allied.h): `allied_series` (series, category, year,
+/// docs, tokens, matches, per_1k_tokens), `allied_trends` (series,
+/// category, first_year, last_year and the Mann-Kendall columns of
+/// trends_by_category_table), `allied_compare` (series, category, break,
+/// from, until, docs and rates before and after, the differences with their
+/// bootstrap intervals) and `allied_claims` (the claim's years, tau, p,
+/// slope, peak year and rate, rising and peak_in_claim as 0/1, verdict).
+core::Table allied_series_table(const AlliedStudy& study);
+core::Table allied_trends_table(const AlliedStudy& study);
+core::Table allied_compare_table(const AlliedStudy& study);
+core::Table allied_claims_table(const AlliedStudy& study);
+/// allied_trends, allied_claims, allied_compare, allied_series.
+std::vector<core::Table> allied_tables(const AlliedStudy& study);
 
 }  // namespace alliance::discourse
 

@@ -60,8 +60,12 @@ struct ReportConfig {
   /// errors and a longer run (100000 take about 0.4 s per run here).
   std::uint64_t trials = 100000;
   /// Pillar 2: a corpus (JSONL, CSV or a folder of .txt files, optionally
-  /// compressed; docs/discourse.md); empty for the embedded corpus.
+  /// compressed; docs/discourse.md) or an embedded corpus by name (`@sotu`);
+  /// empty for the allies' speeches, `@ungdc-allies`.
   std::string corpus;
+  /// The field holding each document's ISO3 country, for the allies' study;
+  /// empty: the embedded corpus's (`country` of @ungdc-allies), or no study.
+  std::string country_field;
   /// The field holding a year YYYY when the corpus's records have no date.
   std::string year_field;
   /// Pillar 2: a lexicon (YAML, LIWC .dic, Lexicoder .lc3); empty for

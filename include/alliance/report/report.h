@@ -27,6 +27,7 @@
 #include "alliance/consensus/enlargement.h"
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
+#include "alliance/discourse/allied.h"
 #include "alliance/discourse/analysis.h"
 #include "alliance/discourse/matcher.h"
 #include "alliance/models/game.h"
@@ -148,6 +149,11 @@ struct DiscourseResults {
   discourse::TypesResult types;                // every word type each entry counted
   std::optional<discourse::Matcher> matcher;   // the compiled lexicon (names of categories and entries)
   std::uint64_t documents = 0;                 // documents read
+  /// The allies' study, when the corpus names each document's country.
+  std::optional<discourse::AlliedStudy> allied;
+  /// A seeded sample of what each over-matching root catches (pattern, lines).
+  std::vector<std::pair<std::string, discourse::KwicResult>> kwic;
+  discourse::KwicOptions kwic_options;
 };
 
 struct CapabilityResults {

@@ -24,6 +24,15 @@ std::vector<core::Table> classification_tables(const RuleSet& rules, const Class
 std::vector<core::Table> summary_tables(const RuleSet& rules, const Summary& summary,
                                         const Classification& classification, const core::ActorRegistry& actors);
 
+/// `flank_tiers`: for every group of `groups` whose name ends in `_flank`
+/// (eastern, northern, southern; data/reference/SOURCES.md) and every good,
+/// its allies classified in each of the rules' tiers (highest first), the
+/// unclassified, the active ones and their share of the classified: the
+/// article's "eastern and northern allies are more active than south-western
+/// ones" in numbers.
+core::Table flank_tiers_table(const RuleSet& rules, const Classification& classification,
+                              const core::GroupSet& groups);
+
 /// First table: every ally x indicator; then agreement per indicator, tiers,
 /// consistency checks and the text's figures against the data.
 std::vector<core::Table> audit_tables(const Audit& audit);
