@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "alliance/discourse/lexicon.h"
+#include "discourse/lexicon_fixture.h"
 #include "alliance/discourse/tables.h"
 
 namespace alliance::discourse {
@@ -21,27 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ScaleOutTest : public ::testing::Test {
+class ScaleOutTest : public LexiconFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "alliance_scale_out_test_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    auto lexicon = parse_lexicon("values:\n  - right*\n  - law\nother:\n  - order*\n", LexiconFormat::kYaml, "t.yaml");
-    ASSERT_TRUE(lexicon.is_ok()) << lexicon.status().message();
-    auto matcher = Matcher::compile(*lexicon);
-    ASSERT_TRUE(matcher.is_ok());
-    matcher_ = std::make_unique<Matcher>(std::move(matcher).value());
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  fs::path write(const std::string& name, const std::string& content) {
-    std::ofstream out(dir_ / name, std::ios::binary);
-    out << content;
-    return dir_ / name;
-  }
   // The CSV, or the error message, and the warnings.
   std::string outcome(const Result<CountResult>& result) {
     if (!result.is_ok()) return "error: " + result.status().message();
@@ -64,9 +45,6 @@ class ScaleOutTest : public ::testing::Test {
       EXPECT_EQ(outcome(split), whole) << "pieces of " << piece << " bytes";
     }
   }
-
-  fs::path dir_;
-  std::unique_ptr<Matcher> matcher_;
 };
 
 std::string jsonl_corpus(int lines) {
