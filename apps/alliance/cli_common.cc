@@ -64,6 +64,12 @@ Status write_text(const std::string& text, const std::string& output) {
 
 void report_errors_as_rank(int rank) { g_error_rank = rank; }
 
+Status standard_input_on_every_rank(const GlobalOptions& global, const std::string& path, const char* option) {
+  if (path != "-" || !global.cluster->distributed()) return Status::ok();
+  return Status::invalid_argument(fmt::format(
+      "{} -: under MPI standard input reaches rank 0 only, and every rank needs this file; give its path", option));
+}
+
 void report_rank_timings(core::Cluster& cluster, const core::RankTiming& mine, const char* unit) {
   const std::vector<core::RankTiming> all = cluster.gather_timings(mine);
   for (std::size_t rank = 0; rank < all.size(); ++rank) {

@@ -57,6 +57,10 @@ int report_error(const Status& status);
 /// rank; another rank prints only an internal error, naming itself.
 void report_errors_as_rank(int rank);
 
+/// kInvalidArgument when `path` is `-` and several MPI ranks run: standard
+/// input reaches rank 0 only, so the other ranks would read nothing.
+Status standard_input_on_every_rank(const GlobalOptions& global, const std::string& path, const char* option);
+
 /// Prints one line per rank on stderr (for -v): its share of the work and
 /// its seconds, so an imbalance shows. `unit` names the weight (bytes,
 /// trials). Rank 0 only; collective.

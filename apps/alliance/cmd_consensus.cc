@@ -75,6 +75,11 @@ bool writes_here(const GlobalOptions& global, const ConsensusOptions& options, C
   return cluster.is_root();
 }
 
+Result<consensus::Committee> read_members(const GlobalOptions& global, const std::string& path) {
+  ALLIANCE_RETURN_IF_ERROR(standard_input_on_every_rank(global, path, "--members"));
+  return consensus::read_committee(path);
+}
+
 // The thread count is left out on purpose: the output does not depend on it.
 std::vector<std::pair<std::string, std::string>> meta(std::string command, const GlobalOptions& global,
                                                       const ConsensusOptions& options) {
@@ -95,7 +100,7 @@ Status run_pass(const GlobalOptions& global, const ConsensusOptions& options) {
   if (options.enlargement) {
     ALLIANCE_ASSIGN_OR_RETURN(scenario, consensus::current_allies_scenario(resolve_data_dir(global), rules));
   } else {
-    ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, consensus::read_committee(options.members));
+    ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, read_members(global, options.members));
     scenario = consensus::committee_scenario(committee);
   }
   if (!options.status_quo.empty()) {
@@ -119,7 +124,7 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
   enlargement.spoilers = core::split_list(options.spoilers);
   enlargement.spoiler_point = options.spoiler_point;
   if (!options.members.empty()) {
-    ALLIANCE_ASSIGN_OR_RETURN(enlargement.ideal_points, consensus::read_committee(options.members));
+    ALLIANCE_ASSIGN_OR_RETURN(enlargement.ideal_points, read_members(global, options.members));
   }
   if (consensus::any_uses_weights(rules)) {
     ALLIANCE_ASSIGN_OR_RETURN(enlargement.weights, consensus::gdp_weights(data_dir, actors));
@@ -149,7 +154,7 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
 Status run_winset(const GlobalOptions& global, const ConsensusOptions& options) {
   const Clock::time_point start = Clock::now();
   ALLIANCE_ASSIGN_OR_RETURN(auto rules, parse_rules(options.rule));
-  ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, consensus::read_committee(options.members));
+  ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, read_members(global, options.members));
   const int d = committee.dimension;
   ALLIANCE_ASSIGN_OR_RETURN(consensus::Point q, consensus::parse_point(options.status_quo, d, "--status-quo"));
   std::optional<consensus::Point> setter;

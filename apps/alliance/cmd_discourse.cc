@@ -100,6 +100,7 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
   count.threads = global.threads;
   ALLIANCE_RETURN_IF_ERROR(discourse::validate_count_options(count));
 
+  ALLIANCE_RETURN_IF_ERROR(standard_input_on_every_rank(global, source.lexicon_path.string(), "--lexicon"));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Lexicon lexicon, discourse::read_lexicon(source.lexicon_path));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(lexicon));
 

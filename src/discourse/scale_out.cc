@@ -179,7 +179,9 @@ Result<detail::ItemPlan> plan_on_every_rank(core::Cluster& cluster, const std::v
     for (const auto& item : detail::plan_items(inputs, corpus, std::numeric_limits<std::uint64_t>::max()).items) {
       total += item.weight;
     }
-    piece = std::max<std::uint64_t>(total / (4 * static_cast<std::uint64_t>(cluster.size())), kMinPieceBytes);
+    // Rounded up, so that one file alone makes exactly four pieces per rank.
+    const std::uint64_t pieces = 4 * static_cast<std::uint64_t>(cluster.size());
+    piece = std::max<std::uint64_t>(total / pieces + (total % pieces != 0), kMinPieceBytes);
   }
   detail::ItemPlan plan = detail::plan_items(inputs, corpus, piece);
   std::vector<std::uint64_t> facts(detail::kFactsPerItem * plan.items.size(), 0);
@@ -210,6 +212,8 @@ Result<CountResult> count_corpus_across(core::Cluster& cluster, const std::vecto
   const Share share = share_of(plan, inputs, mine);
   detail::PartsReport report;
   auto counted = detail::count_parts(share.inputs, share.spans, matcher, count, corpus, report);
+  // Before the collective steps, which wait for the slowest rank.
+  if (timing != nullptr) *timing = {share.inputs.size(), share.bytes, seconds()};
   std::optional<core::ItemError> error;
   if (!counted.is_ok()) {
     // An error outside any input (the same on every rank) is put on the
@@ -220,7 +224,6 @@ Result<CountResult> count_corpus_across(core::Cluster& cluster, const std::vecto
   ALLIANCE_RETURN_IF_ERROR(cluster.first_error(error));
   ALLIANCE_ASSIGN_OR_RETURN(const std::vector<std::string> ranks,
                             cluster.gather_to_root(encode(*counted, report.reader_warnings)));
-  if (timing != nullptr) *timing = {share.inputs.size(), share.bytes, seconds()};
   if (!cluster.is_root()) {
     CountResult empty;
     empty.key_names = count.by;

@@ -176,6 +176,20 @@ TEST(CliMpiTest, OnlyRankZeroWritesTheOutputFileAndVerboseShowsEachRank) {
   }
 }
 
+TEST(CliMpiTest, StandardInputEveryRankNeedsIsRefused) {
+  SKIP_WITHOUT_MPI();
+  const std::string message =
+      "--members -: under MPI standard input reaches rank 0 only, and every rank needs this file; give its path";
+  const CliResult run = run_cli({"consensus", "pass", "--members", "-", "--rule", "majority"},
+                                kFixturesDir + "/consensus/five_1d.csv", mpirun(2));
+  EXPECT_EQ(run.exit_code, 2) << run;
+  EXPECT_EQ(count_lines(run.err, message), 1) << run;
+  // One process reads it.
+  const CliResult plain = run_cli({"consensus", "pass", "--members", "-", "--rule", "majority"},
+                                  kFixturesDir + "/consensus/five_1d.csv");
+  EXPECT_EQ(plain.exit_code, 0) << plain;
+}
+
 TEST(CliMpiTest, MonteCarloCommandsGiveOneProcessNumbers) {
   SKIP_WITHOUT_MPI();
   expect_same_under_mpi({"--seed", "7", "consensus", "enlargement", "--rule", "unanimity,majority,qmv:0.55",
