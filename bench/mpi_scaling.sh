@@ -12,6 +12,7 @@
 #
 # Usage: bench/mpi_scaling.sh CORPUS.jsonl [ALLIANCE_BINARY]
 #   REPEAT=3 (default)  TRIALS=100000000 (default)  MPIRUN=mpirun
+#   WHAT="count pass" (default; one of them alone runs only that part)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$1
@@ -48,7 +49,7 @@ run() {
 
 echo "what config round wall_s cpu_s load1"
 for round in $(seq 1 "$repeat"); do
-  for what in count pass; do
+  for what in ${WHAT:-count pass}; do
     declare -n args=$what
     run "$what" plain-t2 "$round" "$bin" --threads 2 "${args[@]}"
     run "$what" np2-t1 "$round" "${mpirun[@]}" -np 2 "$bin" --threads 1 "${args[@]}"

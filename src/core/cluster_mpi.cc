@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <limits>
+#include <thread>
 
 #include "alliance/core/cluster.h"
 
@@ -68,6 +70,19 @@ Status rebuild(StatusCode code, const std::string& message) {
   return Status::invalid_argument(message);
 }
 
+// Waits until every rank has arrived, sleeping between polls: a blocking
+// collective spins at full speed while it waits for a slower rank, which
+// takes a core from the ranks still working when ranks share cores.
+Status wait_for_every_rank() {
+  MPI_Request request;
+  ALLIANCE_MPI_CHECK("barrier", MPI_Ibarrier(MPI_COMM_WORLD, &request));
+  for (int done = 0;;) {
+    ALLIANCE_MPI_CHECK("barrier", MPI_Test(&request, &done, MPI_STATUS_IGNORE));
+    if (done) return Status::ok();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 // kInternal unless every rank holds `size` values (a reduction of unequal
 // lengths would read past a buffer).
 Status same_length_everywhere(std::uint64_t size, const char* what) {
@@ -100,6 +115,7 @@ Cluster::~Cluster() {
 
 Status Cluster::sum_to_root(std::vector<std::uint64_t>& values) {
   if (!owns_mpi_) return Status::ok();
+  ALLIANCE_RETURN_IF_ERROR(wait_for_every_rank());
   ALLIANCE_RETURN_IF_ERROR(same_length_everywhere(values.size(), "sum_to_root"));
   // MPI counts are int: reduce in blocks of at most INT_MAX values.
   for (std::size_t offset = 0; offset < values.size(); offset += INT_MAX) {
@@ -124,6 +140,7 @@ Status Cluster::sum_to_all(std::vector<std::uint64_t>& values) {
 
 Status Cluster::first_error(const std::optional<ItemError>& mine) {
   if (!owns_mpi_) return mine ? mine->status : Status::ok();
+  ALLIANCE_RETURN_IF_ERROR(wait_for_every_rank());
   // The lowest failing item, then the lowest rank that holds it.
   std::uint64_t first = mine ? mine->item : kNoItem;
   ALLIANCE_MPI_CHECK("error agreement", MPI_Allreduce(MPI_IN_PLACE, &first, 1, MPI_UINT64_T, MPI_MIN, MPI_COMM_WORLD));
