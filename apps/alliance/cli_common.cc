@@ -8,6 +8,10 @@
 #include "alliance/core/file.h"
 
 namespace alliance::cli {
+namespace {
+int g_error_rank = 0;  // report_errors_as_rank
+}  // namespace
+
 void add_output_options(CLI::App& command, OutputOptions& options) {
   command.add_option("--format", options.format, "output format")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "latex"}))
@@ -58,8 +62,30 @@ Status write_text(const std::string& text, const std::string& output) {
   return core::write_file_atomically(output, text);
 }
 
+void report_errors_as_rank(int rank) { g_error_rank = rank; }
+
+Status standard_input_on_every_rank(const GlobalOptions& global, const std::string& path, const char* option) {
+  if (path != "-" || !global.cluster->distributed()) return Status::ok();
+  return Status::invalid_argument(fmt::format(
+      "{} -: under MPI standard input reaches rank 0 only, and every rank needs this file; give its path", option));
+}
+
+void report_rank_timings(core::Cluster& cluster, const core::RankTiming& mine, const char* unit) {
+  const std::vector<core::RankTiming> all = cluster.gather_timings(mine);
+  for (std::size_t rank = 0; rank < all.size(); ++rank) {
+    const std::string items =
+        all[rank].items == all[rank].weight ? std::string() : fmt::format(" in {} item(s)", all[rank].items);
+    std::fprintf(stderr, "alliance: rank %zu of %zu: %llu %s%s, %.3f s\n", rank, all.size(),
+                 static_cast<unsigned long long>(all[rank].weight), unit, items.c_str(), all[rank].seconds);
+  }
+}
+
 int report_error(const Status& status) {
-  std::fprintf(stderr, "%s\n", status.message().c_str());
+  if (g_error_rank == 0) {
+    std::fprintf(stderr, "%s\n", status.message().c_str());
+  } else if (status.code() == StatusCode::kInternal) {
+    std::fprintf(stderr, "rank %d: %s\n", g_error_rank, status.message().c_str());
+  }
   switch (status.code()) {
     case StatusCode::kOk: return kExitOk;
     case StatusCode::kInvalidArgument:

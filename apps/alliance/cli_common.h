@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "alliance/core/cluster.h"
 #include "alliance/core/status.h"
 #include "alliance/core/table.h"
 
@@ -23,6 +24,9 @@ struct GlobalOptions {
   bool verbose = false;
   unsigned long long seed = 1;  // recorded in metadata; pillar 1 draws no random numbers
   int threads = 1;
+  /// The MPI ranks of this run (one rank when started plainly); never null
+  /// while a command runs (main.cc).
+  core::Cluster* cluster = nullptr;
 };
 
 /// --format and --output, shared by the commands that print tables.
@@ -47,6 +51,20 @@ Status write_tables(const std::vector<core::Table>& tables, const OutputOptions&
 
 /// Prints `status` as one line on stderr and returns its exit code.
 int report_error(const Status& status);
+
+/// Under MPI only rank 0 prints errors: the ranks agree on the first error
+/// (core::Cluster::first_error) and the job prints one message, not one per
+/// rank; another rank prints only an internal error, naming itself.
+void report_errors_as_rank(int rank);
+
+/// kInvalidArgument when `path` is `-` and several MPI ranks run: standard
+/// input reaches rank 0 only, so the other ranks would read nothing.
+Status standard_input_on_every_rank(const GlobalOptions& global, const std::string& path, const char* option);
+
+/// Prints one line per rank on stderr (for -v): its share of the work and
+/// its seconds, so an imbalance shows. `unit` names the weight (bytes,
+/// trials). Rank 0 only; collective.
+void report_rank_timings(core::Cluster& cluster, const core::RankTiming& mine, const char* unit);
 
 /// Runs `body` (returning Status) and stores its exit code in `code`: CLI11
 /// callbacks cannot return one.

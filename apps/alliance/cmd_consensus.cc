@@ -1,5 +1,6 @@
 // alliance consensus pass|enlargement|winset: the spatial model of decision
 // rules (docs/consensus.md). Voting-power commands live in cmd_power.cc.
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,12 +50,34 @@ Result<std::vector<consensus::DecisionRule>> parse_rules(const std::string& text
   return rules;
 }
 
+// Under MPI every rank runs its share of the replicates (the sums meet on
+// rank 0, docs/scale-out.md).
 consensus::MonteCarloOptions monte_carlo(const GlobalOptions& global, const ConsensusOptions& options) {
   consensus::MonteCarloOptions mc;
   mc.trials = options.trials;
   mc.seed = global.seed;
   mc.threads = global.threads;
+  mc.cluster = global.cluster;
   return mc;
+}
+
+using Clock = std::chrono::steady_clock;
+
+// After the Monte Carlo runs: -v prints each rank's share of the replicates
+// and its time; only rank 0, which holds the sums, goes on to write.
+bool writes_here(const GlobalOptions& global, const ConsensusOptions& options, Clock::time_point start) {
+  core::Cluster& cluster = *global.cluster;
+  if (global.verbose && cluster.distributed()) {
+    const std::uint64_t share = cluster.my_items(options.trials).size();
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    report_rank_timings(cluster, {share, share, seconds}, "replicates per run");
+  }
+  return cluster.is_root();
+}
+
+Result<consensus::Committee> read_members(const GlobalOptions& global, const std::string& path) {
+  ALLIANCE_RETURN_IF_ERROR(standard_input_on_every_rank(global, path, "--members"));
+  return consensus::read_committee(path);
 }
 
 // The thread count is left out on purpose: the output does not depend on it.
@@ -68,6 +91,7 @@ std::vector<std::pair<std::string, std::string>> meta(std::string command, const
 }
 
 Status run_pass(const GlobalOptions& global, const ConsensusOptions& options) {
+  const Clock::time_point start = Clock::now();
   ALLIANCE_ASSIGN_OR_RETURN(auto rules, parse_rules(options.rule));
   if (options.members.empty() == !options.enlargement) {
     return Status::invalid_argument("consensus pass: give either --members FILE or --enlargement");
@@ -76,7 +100,7 @@ Status run_pass(const GlobalOptions& global, const ConsensusOptions& options) {
   if (options.enlargement) {
     ALLIANCE_ASSIGN_OR_RETURN(scenario, consensus::current_allies_scenario(resolve_data_dir(global), rules));
   } else {
-    ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, consensus::read_committee(options.members));
+    ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, read_members(global, options.members));
     scenario = consensus::committee_scenario(committee);
   }
   if (!options.status_quo.empty()) {
@@ -84,6 +108,7 @@ Status run_pass(const GlobalOptions& global, const ConsensusOptions& options) {
                               consensus::parse_point(options.status_quo, scenario.dimension, "--status-quo"));
   }
   ALLIANCE_ASSIGN_OR_RETURN(auto estimates, consensus::estimate_pass(scenario, rules, monte_carlo(global, options)));
+  if (!writes_here(global, options, start)) return Status::ok();
   auto m = meta("consensus pass", global, options);
   m.emplace_back("members", options.enlargement ? "enlargement (current allies, ideal points drawn)" : options.members);
   if (!options.status_quo.empty()) m.emplace_back("status_quo", options.status_quo);
@@ -91,6 +116,7 @@ Status run_pass(const GlobalOptions& global, const ConsensusOptions& options) {
 }
 
 Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& options) {
+  const Clock::time_point start = Clock::now();
   ALLIANCE_ASSIGN_OR_RETURN(auto rules, parse_rules(options.rule));
   const std::string data_dir = resolve_data_dir(global);
   ALLIANCE_ASSIGN_OR_RETURN(core::ActorRegistry actors, core::load_actors(data_dir));
@@ -98,13 +124,14 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
   enlargement.spoilers = core::split_list(options.spoilers);
   enlargement.spoiler_point = options.spoiler_point;
   if (!options.members.empty()) {
-    ALLIANCE_ASSIGN_OR_RETURN(enlargement.ideal_points, consensus::read_committee(options.members));
+    ALLIANCE_ASSIGN_OR_RETURN(enlargement.ideal_points, read_members(global, options.members));
   }
   if (consensus::any_uses_weights(rules)) {
     ALLIANCE_ASSIGN_OR_RETURN(enlargement.weights, consensus::gdp_weights(data_dir, actors));
   }
   ALLIANCE_ASSIGN_OR_RETURN(auto rows, consensus::run_enlargement(consensus::enlargement_steps(actors), rules,
                                                                   enlargement, monte_carlo(global, options)));
+  if (!writes_here(global, options, start)) return Status::ok();
   if (options.output.format == "json") {
     // The documented shape ({"steps": [...]}) replaces the generic results
     // document.
@@ -125,8 +152,9 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
 }
 
 Status run_winset(const GlobalOptions& global, const ConsensusOptions& options) {
+  const Clock::time_point start = Clock::now();
   ALLIANCE_ASSIGN_OR_RETURN(auto rules, parse_rules(options.rule));
-  ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, consensus::read_committee(options.members));
+  ALLIANCE_ASSIGN_OR_RETURN(consensus::Committee committee, read_members(global, options.members));
   const int d = committee.dimension;
   ALLIANCE_ASSIGN_OR_RETURN(consensus::Point q, consensus::parse_point(options.status_quo, d, "--status-quo"));
   std::optional<consensus::Point> setter;
@@ -135,6 +163,7 @@ Status run_winset(const GlobalOptions& global, const ConsensusOptions& options) 
   }
   ALLIANCE_ASSIGN_OR_RETURN(consensus::WinSetSummary summary,
                             consensus::summarize_win_sets(committee, rules, q, setter, monte_carlo(global, options)));
+  if (!writes_here(global, options, start)) return Status::ok();
   auto m = meta("consensus winset", global, options);
   m.emplace_back("members", options.members);
   m.emplace_back("status_quo", options.status_quo);

@@ -18,6 +18,7 @@
 #include "alliance/discourse/embedded.h"
 #include "alliance/discourse/lexicon.h"
 #include "alliance/discourse/matcher.h"
+#include "alliance/discourse/scale_out.h"
 #include "alliance/discourse/tables.h"
 #include "alliance/discourse/tokenizer.h"
 #include "alliance/core/text.h"
@@ -41,6 +42,7 @@ struct CountCommandOptions {
   std::vector<std::string> joins;
   std::string join_missing = "error";
   std::uint64_t max_groups = 1'000'000;
+  std::uint64_t split_bytes = 0;  // under MPI: the size of the byte ranges of large files (0: automatic)
   OutputOptions output;  // format "csv" by default (register_discourse)
 };
 
@@ -103,6 +105,7 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
   count.threads = global.threads;
   ALLIANCE_RETURN_IF_ERROR(discourse::validate_count_options(count));
 
+  ALLIANCE_RETURN_IF_ERROR(standard_input_on_every_rank(global, source.lexicon_path.string(), "--lexicon"));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Lexicon lexicon, discourse::read_lexicon(source.lexicon_path));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(lexicon));
 
@@ -113,13 +116,20 @@ Status run_count(const GlobalOptions& global, const CountCommandOptions& options
     const auto size = fs::file_size(input, ec);
     if (!ec) total += size;
   }
-  if (!global.quiet && isatty(STDERR_FILENO) && total > 50'000'000) {
+  // Under MPI rank 0 shows its own share, which split_by_weight makes the
+  // same size as every other rank's: its progress is the job's.
+  core::Cluster& cluster = *global.cluster;
+  if (!global.quiet && cluster.is_root() && isatty(STDERR_FILENO) && total > 50'000'000) {
     bar = std::make_unique<ProgressBar>();
     count.progress = [&bar](std::uint64_t done, std::uint64_t all) { (*bar)(done, all); };
   }
-  auto result = discourse::count_corpus(inputs, matcher, count, source.corpus);
+  core::RankTiming timing;
+  auto result = discourse::count_corpus_across(cluster, inputs, matcher, count, source.corpus,
+                                               {.piece_bytes = options.split_bytes}, &timing);
   bar.reset();
   if (!result.is_ok()) return result.status();
+  if (global.verbose && cluster.distributed()) report_rank_timings(cluster, timing, "bytes");
+  if (!cluster.is_root()) return Status::ok();
   report_skipped(result->read);
   if (global.verbose) {
     std::fprintf(stderr, "alliance: %llu documents, %llu bytes read\n",
@@ -175,6 +185,11 @@ void register_discourse(CLI::App& app, const GlobalOptions& global, int& code) {
       ->capture_default_str();
   count->add_option("--max-groups", options->max_groups,
                     "refuse more distinct groups than this: memory grows with every group")
+      ->capture_default_str();
+  count->add_option("--split-bytes", options->split_bytes,
+                    "under MPI (docs/scale-out.md): cut uncompressed JSON Lines and CSV files larger than this "
+                    "into byte ranges of about this size, at record boundaries (default 0: a quarter of each "
+                    "rank's share, at least 1 MiB)")
       ->capture_default_str();
   options->output.format = "csv";
   add_output_options(*count, options->output);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,24 @@ void require_decimal_whole_numbers(CLI::App& app) {
 
 int run(int argc, char** argv) {
   using namespace alliance::cli;  // NOLINT: local to the entry point
+  // Under mpirun/srun every rank runs this same parse; the commands that
+  // scale out divide their work among the ranks (docs/scale-out.md).
+  auto started = alliance::core::Cluster::start();
+  if (!started.is_ok()) {
+    std::fprintf(stderr, "alliance: %s\n", started.status().message().c_str());
+    return kExitUsage;
+  }
+  const std::unique_ptr<alliance::core::Cluster> cluster = std::move(started).value();
+  report_errors_as_rank(cluster->rank());
+  // Rank 0 alone writes to standard output, for every command: the ones
+  // that do not scale out would otherwise print their result once per rank.
+  if (!cluster->is_root() && std::freopen("/dev/null", "w", stdout) == nullptr) return kExitFailure;
   CLI::App app{"alliance: measure and model collective action in military alliances", "alliance"};
   app.set_version_flag("--version", std::string("alliance ") + ALLIANCE_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
   GlobalOptions global;
+  global.cluster = cluster.get();
   app.add_option("--data-dir", global.data_dir, "embedded data folder (default: $ALLIANCE_DATA_DIR or the build's)");
   app.add_flag("-q,--quiet", global.quiet, "print only results and errors");
   app.add_flag("-v,--verbose", global.verbose, "print more about each step");

@@ -44,6 +44,7 @@
 #include "alliance/discourse/embedded.h"
 #include "alliance/discourse/lexicon.h"
 #include "alliance/discourse/matcher.h"
+#include "alliance/discourse/scale_out.h"
 #include "alliance/discourse/tables.h"
 #include "alliance/discourse/tokenizer.h"
 #include "alliance/models/club.h"

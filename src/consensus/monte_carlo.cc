@@ -18,10 +18,15 @@ double Proportion::se() const {
   return std::sqrt(share * (1 - share) / static_cast<double>(trials));
 }
 
-std::vector<std::uint64_t> run_chunked(
+Result<std::vector<std::uint64_t>> run_chunked(
     const MonteCarloOptions& options, std::size_t n_counts,
     const std::function<void(std::uint64_t first, std::uint64_t last, std::span<std::uint64_t> counts)>& body) {
-  const std::uint64_t chunks = (options.trials + kChunkSize - 1) / kChunkSize;
+  // This process's replicates: all of them, or its rank's contiguous share.
+  // Replicate r draws from stream (seed, r) wherever it runs, so where the
+  // chunks start does not change any count.
+  const core::ItemRange share =
+      options.cluster != nullptr ? options.cluster->my_items(options.trials) : core::ItemRange{0, options.trials};
+  const std::uint64_t chunks = (share.size() + kChunkSize - 1) / kChunkSize;
   const int threads = static_cast<int>(std::clamp<std::uint64_t>(static_cast<std::uint64_t>(std::max(options.threads, 1)),
                                                                   1, std::max<std::uint64_t>(chunks, 1)));
   std::vector<std::vector<std::uint64_t>> per_thread(static_cast<std::size_t>(threads),
@@ -31,8 +36,8 @@ std::vector<std::uint64_t> run_chunked(
     while (true) {
       const std::uint64_t chunk = next.fetch_add(1, std::memory_order_relaxed);
       if (chunk >= chunks) return;
-      const std::uint64_t first = chunk * kChunkSize;
-      body(first, std::min(first + kChunkSize, options.trials), std::span<std::uint64_t>(per_thread[t]));
+      const std::uint64_t first = share.first + chunk * kChunkSize;
+      body(first, std::min<std::uint64_t>(first + kChunkSize, share.last), std::span<std::uint64_t>(per_thread[t]));
     }
   };
   std::vector<std::thread> pool;
@@ -43,6 +48,7 @@ std::vector<std::uint64_t> run_chunked(
   for (const auto& counts : per_thread) {
     for (std::size_t k = 0; k < n_counts; ++k) totals[k] += counts[k];
   }
+  if (options.cluster != nullptr) ALLIANCE_RETURN_IF_ERROR(options.cluster->sum_to_root(totals));
   return totals;
 }
 
@@ -170,8 +176,8 @@ Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const 
   const bool any_drawn = std::any_of(scenario.draw.begin(), scenario.draw.end(), [](char c) { return c != 0; });
   const std::size_t n_rules = compiled.size();
   // Counts per rule: passes, then gridlocks.
-  const auto totals = run_chunked(options, 2 * n_rules, [&](std::uint64_t first, std::uint64_t last,
-                                                            std::span<std::uint64_t> counts) {
+  const auto counted = run_chunked(options, 2 * n_rules, [&](std::uint64_t first, std::uint64_t last,
+                                                             std::span<std::uint64_t> counts) {
     Trial t;
     t.xs.resize(n), t.ys.resize(n), t.support.resize(n), t.right.resize(n), t.left.resize(n);
     for (std::size_t i = 0; i < n; ++i) t.xs[i] = scenario.fixed_points[i].x, t.ys[i] = scenario.fixed_points[i].y;
@@ -185,6 +191,8 @@ Result<std::vector<PassEstimate>> estimate_pass(const Scenario& scenario, const 
       }
     }
   });
+  if (!counted.is_ok()) return counted.status();
+  const std::vector<std::uint64_t>& totals = *counted;
   std::vector<PassEstimate> out;
   for (std::size_t k = 0; k < n_rules; ++k) {
     PassEstimate estimate;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <numeric>
 #include <set>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -203,20 +205,44 @@ double setter_outcome_1d(const std::vector<Interval>& win_set, double q, double 
   return best;
 }
 
-WinSetSample sample_win_set_2d(const CompiledRule& rule, const Committee& committee, Point q,
-                               std::optional<Point> setter, const MonteCarloOptions& options) {
+namespace {
+
+// The sampled win-set point nearest the setter, ties broken by the smaller
+// replicate index so the answer does not depend on threads or ranks.
+struct NearestSample {
+  double distance = std::numeric_limits<double>::infinity();
+  std::uint64_t trial = 0;
+  Point point;
+  bool beats(const NearestSample& other) const {
+    return distance < other.distance || (distance == other.distance && trial < other.trial);
+  }
+};
+
+// The nearest sample over every rank, on rank 0: each rank's travels as
+// bytes (the ranks run one build on one kind of machine).
+Result<NearestSample> nearest_over_ranks(core::Cluster& cluster, const NearestSample& mine) {
+  std::string bytes(sizeof(NearestSample), '\0');
+  std::memcpy(bytes.data(), &mine, sizeof mine);
+  ALLIANCE_ASSIGN_OR_RETURN(const std::vector<std::string> all, cluster.gather_to_root(bytes));
+  NearestSample best = mine;
+  for (const std::string& one : all) {
+    if (one.size() != sizeof(NearestSample)) return Status::internal("win-set sample: a rank sent a malformed point");
+    NearestSample theirs;
+    std::memcpy(&theirs, one.data(), sizeof theirs);
+    if (theirs.beats(best)) best = theirs;
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<WinSetSample> sample_win_set_2d(const CompiledRule& rule, const Committee& committee, Point q,
+                                       std::optional<Point> setter, const MonteCarloOptions& options) {
   ALLIANCE_DCHECK(committee.dimension == 2);
-  // Per thread: the nearest sampled winner to the setter, chosen with ties
-  // broken by the smaller trial index so the answer is thread-independent.
-  struct Best {
-    double distance = std::numeric_limits<double>::infinity();
-    std::uint64_t trial = 0;
-    Point point;
-  };
   std::mutex mutex;
-  Best best;
-  const auto totals = run_chunked(options, 1, [&](std::uint64_t first, std::uint64_t last, std::span<std::uint64_t> counts) {
-    Best local;
+  NearestSample best;
+  const auto counted = run_chunked(options, 1, [&](std::uint64_t first, std::uint64_t last, std::span<std::uint64_t> counts) {
+    NearestSample local;
     for (std::uint64_t r = first; r < last; ++r) {
       core::Rng rng = core::Rng::stream(options.seed, r);
       Point p;
@@ -231,12 +257,16 @@ WinSetSample sample_win_set_2d(const CompiledRule& rule, const Committee& commit
     }
     if (setter) {
       std::lock_guard<std::mutex> lock(mutex);
-      if (local.distance < best.distance || (local.distance == best.distance && local.trial < best.trial)) best = local;
+      if (local.beats(best)) best = local;
     }
   });
+  if (!counted.is_ok()) return counted.status();
+  if (setter && options.cluster != nullptr) {
+    ALLIANCE_ASSIGN_OR_RETURN(best, nearest_over_ranks(*options.cluster, best));
+  }
   WinSetSample sample;
   sample.samples = options.trials;
-  sample.hits = totals[0];
+  sample.hits = (*counted)[0];
   Proportion share{sample.hits, sample.samples};
   sample.area = share.p();
   sample.se = share.se();

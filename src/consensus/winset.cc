@@ -23,7 +23,8 @@ Result<WinSetSummary> summarize_win_sets(const Committee& committee, const std::
       for (const Interval& interval : row.intervals) row.size += interval.hi - interval.lo;
       if (setter) row.setter_outcome = Point{setter_outcome_1d(row.intervals, status_quo.x, setter->x), 0};
     } else {
-      const WinSetSample sample = sample_win_set_2d(compiled, committee, status_quo, setter, monte_carlo);
+      ALLIANCE_ASSIGN_OR_RETURN(const WinSetSample sample,
+                                sample_win_set_2d(compiled, committee, status_quo, setter, monte_carlo));
       row.hits = sample.hits;
       row.samples = sample.samples;
       row.size = sample.area;

@@ -6,15 +6,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <limits>
+#include <thread>
 
 #include "alliance/core/cluster.h"
 
 namespace alliance::core {
 namespace {
 
-constexpr int kMessageTag = 1;
 constexpr std::uint64_t kNoItem = std::numeric_limits<std::uint64_t>::max();
 
 Status mpi_error(const char* what, int code) {
@@ -69,6 +70,31 @@ Status rebuild(StatusCode code, const std::string& message) {
   return Status::invalid_argument(message);
 }
 
+// Waits until every rank has arrived, sleeping between polls: a blocking
+// collective spins at full speed while it waits for a slower rank, which
+// takes a core from the ranks still working when ranks share cores.
+Status wait_for_every_rank() {
+  MPI_Request request;
+  ALLIANCE_MPI_CHECK("barrier", MPI_Ibarrier(MPI_COMM_WORLD, &request));
+  for (int done = 0;;) {
+    ALLIANCE_MPI_CHECK("barrier", MPI_Test(&request, &done, MPI_STATUS_IGNORE));
+    if (done) return Status::ok();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+// kInternal unless every rank holds `size` values (a reduction of unequal
+// lengths would read past a buffer).
+Status same_length_everywhere(std::uint64_t size, const char* what) {
+  std::uint64_t lengths[2] = {size, ~size};  // the max of both: the max and the min length
+  ALLIANCE_MPI_CHECK("length check", MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD));
+  if (lengths[0] != size || ~lengths[1] != size) {
+    return Status::internal(
+        fmt::format("{}: the ranks hold vectors of different lengths ({} to {})", what, ~lengths[1], lengths[0]));
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 bool cluster_has_mpi() { return true; }
@@ -89,12 +115,8 @@ Cluster::~Cluster() {
 
 Status Cluster::sum_to_root(std::vector<std::uint64_t>& values) {
   if (!owns_mpi_) return Status::ok();
-  std::uint64_t lengths[2] = {values.size(), ~static_cast<std::uint64_t>(values.size())};  // max of both: min and max
-  ALLIANCE_MPI_CHECK("length check", MPI_Allreduce(MPI_IN_PLACE, lengths, 2, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD));
-  if (lengths[0] != values.size() || ~lengths[1] != values.size()) {
-    return Status::internal(fmt::format("sum_to_root: the ranks hold vectors of different lengths ({} to {})",
-                                        ~lengths[1], lengths[0]));
-  }
+  ALLIANCE_RETURN_IF_ERROR(wait_for_every_rank());
+  ALLIANCE_RETURN_IF_ERROR(same_length_everywhere(values.size(), "sum_to_root"));
   // MPI counts are int: reduce in blocks of at most INT_MAX values.
   for (std::size_t offset = 0; offset < values.size(); offset += INT_MAX) {
     const int count = static_cast<int>(std::min<std::size_t>(INT_MAX, values.size() - offset));
@@ -105,8 +127,20 @@ Status Cluster::sum_to_root(std::vector<std::uint64_t>& values) {
   return Status::ok();
 }
 
+Status Cluster::sum_to_all(std::vector<std::uint64_t>& values) {
+  if (!owns_mpi_) return Status::ok();
+  ALLIANCE_RETURN_IF_ERROR(same_length_everywhere(values.size(), "sum_to_all"));
+  for (std::size_t offset = 0; offset < values.size(); offset += INT_MAX) {
+    const int count = static_cast<int>(std::min<std::size_t>(INT_MAX, values.size() - offset));
+    ALLIANCE_MPI_CHECK("sum", MPI_Allreduce(MPI_IN_PLACE, values.data() + offset, count, MPI_UINT64_T, MPI_SUM,
+                                            MPI_COMM_WORLD));
+  }
+  return Status::ok();
+}
+
 Status Cluster::first_error(const std::optional<ItemError>& mine) {
   if (!owns_mpi_) return mine ? mine->status : Status::ok();
+  ALLIANCE_RETURN_IF_ERROR(wait_for_every_rank());
   // The lowest failing item, then the lowest rank that holds it.
   std::uint64_t first = mine ? mine->item : kNoItem;
   ALLIANCE_MPI_CHECK("error agreement", MPI_Allreduce(MPI_IN_PLACE, &first, 1, MPI_UINT64_T, MPI_MIN, MPI_COMM_WORLD));
@@ -115,20 +149,15 @@ Status Cluster::first_error(const std::optional<ItemError>& mine) {
   ALLIANCE_MPI_CHECK("error agreement", MPI_Allreduce(MPI_IN_PLACE, &owner, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD));
   int code = rank_ == owner ? static_cast<int>(mine->status.code()) : 0;
   ALLIANCE_MPI_CHECK("error code", MPI_Bcast(&code, 1, MPI_INT, owner, MPI_COMM_WORLD));
+  // Every rank gets the message, so every rank ends with the same Status
+  // (and the same exit code); rank 0 alone prints it.
   std::string message = rank_ == owner ? mine->status.message() : std::string();
-  if (owner != 0 && rank_ == owner) {
-    ALLIANCE_MPI_CHECK("error message", MPI_Send(message.data(), static_cast<int>(message.size()), MPI_CHAR, 0,
-                                                 kMessageTag, MPI_COMM_WORLD));
-  } else if (owner != 0 && is_root()) {
-    MPI_Status status;
-    ALLIANCE_MPI_CHECK("error message", MPI_Probe(owner, kMessageTag, MPI_COMM_WORLD, &status));
-    int length = 0;
-    MPI_Get_count(&status, MPI_CHAR, &length);
-    message.resize(static_cast<std::size_t>(length));
-    ALLIANCE_MPI_CHECK("error message",
-                       MPI_Recv(message.data(), length, MPI_CHAR, owner, kMessageTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE));
-  }
-  if (!is_root()) message = fmt::format("stopped: item {} failed on rank {}", first, owner);
+  std::uint64_t length = message.size();
+  ALLIANCE_MPI_CHECK("error message", MPI_Bcast(&length, 1, MPI_UINT64_T, owner, MPI_COMM_WORLD));
+  if (length > static_cast<std::uint64_t>(INT_MAX)) return Status::internal("first_error: message too long");
+  message.resize(static_cast<std::size_t>(length));
+  ALLIANCE_MPI_CHECK("error message",
+                     MPI_Bcast(message.data(), static_cast<int>(length), MPI_CHAR, owner, MPI_COMM_WORLD));
   return rebuild(static_cast<StatusCode>(code), message);
 }
 

@@ -22,6 +22,8 @@ Cluster::~Cluster() = default;
 
 Status Cluster::sum_to_root(std::vector<std::uint64_t>& /*values*/) { return Status::ok(); }
 
+Status Cluster::sum_to_all(std::vector<std::uint64_t>& /*values*/) { return Status::ok(); }
+
 Status Cluster::first_error(const std::optional<ItemError>& mine) { return mine ? mine->status : Status::ok(); }
 
 Result<std::vector<std::string>> Cluster::gather_to_root(std::string_view mine) {

@@ -95,6 +95,7 @@ void BufferPool::give(Buffer buffer) {
 
 struct BlockReader::State {
   std::vector<fs::path> inputs;
+  std::vector<std::optional<InputSpan>> spans;  // empty, or one per input
   BufferPool* pool = nullptr;
   ReaderContext context;
   CorpusOptions options;
@@ -105,14 +106,19 @@ struct BlockReader::State {
   std::uint64_t seq = 0;
 };
 
-BlockReader::BlockReader(const std::vector<fs::path>& inputs, const CorpusOptions& options, BufferPool& pool)
+BlockReader::BlockReader(const std::vector<fs::path>& inputs, const CorpusOptions& options, BufferPool& pool,
+                         const std::vector<std::optional<InputSpan>>& spans)
     : state_(std::make_unique<State>()) {
   state_->inputs = inputs;
+  state_->spans = spans;
   state_->options = options;
   state_->context = ReaderContext{&state_->options, &pool, &bytes_read_, &warnings_};
-  for (const auto& path : inputs) {
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const fs::path& path = inputs[i];
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    if (!spans.empty() && spans[i]) {
+      total_bytes_ += spans[i]->end - spans[i]->begin;
+    } else if (fs::is_directory(path, ec)) {
       for (const auto& entry : fs::directory_iterator(path, ec)) {
         if (entry.is_regular_file(ec)) total_bytes_ += entry.file_size(ec);
       }
@@ -142,7 +148,8 @@ bool BlockReader::next(Block& out) {
     out.status = Status::ok();
     if (!s.current) {
       if (s.input >= s.inputs.size()) break;
-      auto opened = open_input(s.inputs[s.input], s.context, s.format);
+      const InputSpan* span = s.spans.empty() || !s.spans[s.input] ? nullptr : &*s.spans[s.input];
+      auto opened = open_input(s.inputs[s.input], s.context, s.format, span);
       if (!opened.is_ok()) {
         fail_block(out, opened.status());
         return emit();

@@ -92,10 +92,23 @@ struct Block {
   Status status;        // kError
 };
 
+/// A part of one uncompressed JSON Lines or CSV file (input_split.h): its
+/// bytes [begin, end), both record boundaries, read as if the file held only
+/// those records (and, for CSV, its header).
+struct InputSpan {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+  std::uint64_t first_line = 1;  // the file's line number at `begin`
+  std::uint64_t header_end = 0;  // CSV: the header is bytes [0, header_end)
+};
+
 /// Cuts the inputs into blocks, in order. Sequential: one thread.
 class BlockReader {
  public:
-  BlockReader(const std::vector<std::filesystem::path>& inputs, const CorpusOptions& options, BufferPool& pool);
+  /// `spans`, when not empty, has one entry per input: a part of the file,
+  /// or nullopt for the whole input.
+  BlockReader(const std::vector<std::filesystem::path>& inputs, const CorpusOptions& options, BufferPool& pool,
+              const std::vector<std::optional<InputSpan>>& spans = {});
   ~BlockReader();
   BlockReader(const BlockReader&) = delete;
   BlockReader& operator=(const BlockReader&) = delete;

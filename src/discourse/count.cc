@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "corpus_reader.h"
+#include "count_parts.h"
 #include "group_keys.h"
 
 namespace alliance::discourse {
@@ -55,6 +56,7 @@ struct WorkerResult {
   std::uint64_t skipped = 0;
   std::vector<std::pair<std::uint64_t, std::string>> warnings;  // (block seq, message)
   std::uint64_t error_seq = UINT64_MAX;
+  std::size_t error_input = 0;  // the input of the block at error_seq
   Status error;
 };
 
@@ -154,6 +156,7 @@ void run_worker(BlockQueue& queue, detail::BufferPool& pool, const std::vector<s
     const bool failed = !outcome.error.is_ok();
     if (failed && block->seq < result.error_seq) {
       result.error_seq = block->seq;
+      result.error_input = block->input;
       result.error = std::move(outcome.error);
     }
     pool.give(std::move(block->data));
@@ -192,13 +195,17 @@ void wait_for_reader(std::thread& reading, const detail::BlockReader& reader,
 
 // The first error in reading order, or the workers' sums merged: integer
 // sums, so the order of workers does not matter.
+// The reader's own warnings are left to the caller (PartsReport).
 Result<CountResult> merge_results(std::vector<WorkerResult>& results, const detail::BlockReader& reader,
-                                  const Matcher& matcher, const CountOptions& count) {
+                                  const Matcher& matcher, const CountOptions& count, detail::PartsReport& report) {
   const WorkerResult* first_error = nullptr;
   for (const auto& r : results) {
     if (!r.error.is_ok() && (first_error == nullptr || r.error_seq < first_error->error_seq)) first_error = &r;
   }
-  if (first_error != nullptr) return first_error->error;
+  if (first_error != nullptr) {
+    report.error_input = first_error->error_input;
+    return first_error->error;
+  }
 
   CountResult out;
   out.key_names = count.by;
@@ -223,9 +230,7 @@ Result<CountResult> merge_results(std::vector<WorkerResult>& results, const deta
   for (auto& w : warnings) {
     if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(std::move(w.second));
   }
-  for (const auto& warning : reader.warnings()) {
-    if (out.read.warnings.size() < kMaxWarnings) out.read.warnings.push_back(warning);
-  }
+  report.reader_warnings = reader.warnings();
   if (merged.size() > count.max_groups) return Status::invalid_argument(too_many_groups_message(count.max_groups));
   out.read.bytes = reader.bytes_read();
   out.groups.reserve(merged.size());
@@ -277,11 +282,23 @@ Status validate_count_options(const CountOptions& options) {
 
 Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& inputs, const Matcher& matcher,
                                  const CountOptions& count, const CorpusOptions& corpus) {
+  detail::PartsReport report;
+  auto result = detail::count_parts(inputs, {}, matcher, count, corpus, report);
+  if (!result.is_ok()) return result;
+  for (std::string& warning : report.reader_warnings) {
+    if (result->read.warnings.size() < kMaxWarnings) result->read.warnings.push_back(std::move(warning));
+  }
+  return result;
+}
+
+Result<CountResult> detail::count_parts(const std::vector<std::filesystem::path>& inputs,
+                                        const std::vector<std::optional<InputSpan>>& spans, const Matcher& matcher,
+                                        const CountOptions& count, const CorpusOptions& corpus, PartsReport& report) {
   ALLIANCE_RETURN_IF_ERROR(validate_count_options(count));
   ALLIANCE_ASSIGN_OR_RETURN(const detail::GroupKeys group_keys, detail::GroupKeys::make(count));
   const auto threads = static_cast<std::size_t>(count.threads);
   detail::BufferPool pool;
-  detail::BlockReader reader(inputs, corpus, pool);
+  detail::BlockReader reader(inputs, corpus, pool, spans);
   // A short queue suffices to keep the workers busy; a longer one would only
   // hold more memory.
   BlockQueue queue(std::min<std::size_t>(threads + 1, 4));
@@ -304,7 +321,7 @@ Result<CountResult> count_corpus(const std::vector<std::filesystem::path>& input
   wait_for_reader(reading, reader, count.progress);
   for (auto& worker : workers) worker.join();
 
-  return merge_results(results, reader, matcher, count);
+  return merge_results(results, reader, matcher, count, report);
 }
 
 std::string too_many_groups_message(std::uint64_t max_groups) {

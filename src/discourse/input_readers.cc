@@ -54,6 +54,13 @@ class RecordInput : public InputReader {
 
   bool next(Block& out) override;
 
+  // A part of a file (InputSpan): its first record is on `line`; a byte
+  // order mark is stripped only at the start of the file.
+  void begin_at(std::uint64_t line, bool at_file_start) {
+    line_ = line;
+    if (!at_file_start) started_ = true;
+  }
+
  protected:
   // Where the last complete record of `data` ends (its '\n'), or npos.
   virtual std::size_t last_record_end(std::string_view data) const = 0;
@@ -250,7 +257,7 @@ bool CsvInput::start(Block& out) {
   const std::size_t drop = end == kNpos ? carry_.size() : end + 1;
   std::memmove(carry_.data(), carry_.data() + drop, carry_.size() - drop);
   carry_.resize(carry_.size() - drop);
-  line_ = 2;
+  line_ = std::max<std::uint64_t>(line_, 2);  // a span's records may start further on
   return true;
 }
 
@@ -415,7 +422,7 @@ void fail_block(Block& out, Status status) {
 }
 
 Result<std::unique_ptr<InputReader>> open_input(const fs::path& path, const ReaderContext& context,
-                                                CorpusFormat& format) {
+                                                CorpusFormat& format, const InputSpan* span) {
   const bool standard_input = path == "-";
   format = standard_input ? context.options->format.value_or(CorpusFormat::kJsonLines) : corpus_format(path);
   if (!standard_input && context.options->format && format != CorpusFormat::kTextFolder) {
@@ -425,6 +432,19 @@ Result<std::unique_ptr<InputReader>> open_input(const fs::path& path, const Read
     auto folder = std::make_unique<TextFolderInput>(path, context);
     ALLIANCE_RETURN_IF_ERROR(folder->open());
     return std::unique_ptr<InputReader>(std::move(folder));
+  }
+  if (span != nullptr) {
+    ALLIANCE_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> part,
+                              open_span(path, *span, format == CorpusFormat::kCsv, context.bytes_read));
+    std::unique_ptr<RecordInput> reader;
+    if (format == CorpusFormat::kCsv) {
+      reader = std::make_unique<CsvInput>(path.string(), std::move(part), context.pool->take(), false, context);
+    } else {
+      reader = std::make_unique<JsonLinesInput>(path.string(), std::move(part), context.pool->take(), false, context);
+    }
+    // A CSV part's stream starts with the file's own header.
+    reader->begin_at(span->first_line, span->begin == 0 || format == CorpusFormat::kCsv);
+    return std::unique_ptr<InputReader>(std::move(reader));
   }
   ALLIANCE_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source,
                             ByteSource::open(standard_input ? fs::path("/dev/stdin") : path, context.bytes_read));

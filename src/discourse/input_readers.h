@@ -39,8 +39,16 @@ class InputReader {
 /// Opens `path` as a reader of `format`; the path `-` is standard input,
 /// whose format (unless CorpusOptions::format says it) follows its first
 /// byte: `{` is JSON Lines, anything else CSV. `format` is set to the one used.
+/// With `span`, only that part of an uncompressed JSON Lines or CSV file is
+/// read (its header too for CSV), numbered from span->first_line.
 Result<std::unique_ptr<InputReader>> open_input(const std::filesystem::path& path, const ReaderContext& context,
-                                                CorpusFormat& format);
+                                                CorpusFormat& format, const InputSpan* span = nullptr);
+
+/// The bytes of `span` of the file `path` (for CSV after its header bytes
+/// [0, span.header_end)); `consumed` grows by the span's bytes only
+/// (input_split.cc).
+Result<std::unique_ptr<ByteSource>> open_span(const std::filesystem::path& path, const InputSpan& span, bool csv,
+                                              std::atomic<std::uint64_t>* consumed);
 
 /// Fills `out` as a fatal error block.
 void fail_block(Block& out, Status status);

@@ -92,8 +92,10 @@ inline std::ostream& operator<<(std::ostream& os, const CliResult& result) {
 }
 
 /// Runs the binary with `args` (argv[1..]) and waits for it; its stdin is
-/// the file `stdin_path` (default /dev/null).
-inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_path = "") {
+/// the file `stdin_path` (default /dev/null). `launcher`, when given, starts
+/// the binary (e.g. mpirun -np 3).
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_path = "",
+                         const std::vector<std::string>& launcher = {}) {
   CliResult result;
   TempDir dir;
   core::ProcessOptions options;
@@ -106,7 +108,8 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
   }
   environment.push_back("ALLIANCE_DATA_DIR=" + kDataDir);
   options.environment = std::move(environment);
-  std::vector<std::string> argv{kCliPath};
+  std::vector<std::string> argv = launcher;
+  argv.push_back(kCliPath);
   argv.insert(argv.end(), args.begin(), args.end());
   const auto code = core::run_and_wait(argv, options);
   if (!code.is_ok()) {

@@ -1,6 +1,8 @@
 #include "alliance/consensus/monte_carlo.h"
 
 #include <cmath>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,28 @@ TEST(MonteCarloTest, IdenticalForAnyThreadCount) {
   }
   EXPECT_EQ(results[0], results[1]);
   EXPECT_EQ(results[0], results[2]);
+}
+
+TEST(MonteCarloTest, OneRankClusterRunsEveryReplicateOnce) {
+  const std::unique_ptr<core::Cluster> one = core::Cluster::single();
+  MonteCarloOptions options;
+  options.trials = 2 * kChunkSize + 5;
+  options.threads = 2;
+  options.cluster = one.get();
+  const auto runs = run_chunked(options, options.trials, [](std::uint64_t first, std::uint64_t last,
+                                                            std::span<std::uint64_t> counts) {
+    for (std::uint64_t r = first; r < last; ++r) ++counts[r];
+  });
+  ASSERT_TRUE(runs.is_ok()) << runs.status().message();
+  EXPECT_EQ(*runs, std::vector<std::uint64_t>(options.trials, 1));
+  // And the estimates are those of a run without a cluster.
+  const Scenario scenario = uniform_scenario({"AAA", "BBB", "CCC", "DDD", "EEE"});
+  const auto with = estimate_pass(scenario, unanimity_only(), options);
+  options.cluster = nullptr;
+  const auto without = estimate_pass(scenario, unanimity_only(), options);
+  ASSERT_TRUE(with.is_ok() && without.is_ok());
+  EXPECT_EQ((*with)[0].pass.successes, (*without)[0].pass.successes);
+  EXPECT_EQ((*with)[0].gridlock->successes, (*without)[0].gridlock->successes);
 }
 
 TEST(MonteCarloTest, RunsIn2DAndRejectsBadInput) {

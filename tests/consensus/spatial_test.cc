@@ -180,7 +180,7 @@ TEST(WinSetTest, SampledAreaIn2DMatchesADisk) {
   MonteCarloOptions options;
   options.trials = 200000;
   options.seed = 7;
-  const WinSetSample sample = sample_win_set_2d(compile("unanimity", c), c, q, Point{0.5, 0.0}, options);
+  const WinSetSample sample = *sample_win_set_2d(compile("unanimity", c), c, q, Point{0.5, 0.0}, options);
   const double exact = std::numbers::pi * 0.04;
   EXPECT_NEAR(sample.area, exact, 4 * sample.se) << "seed " << options.seed;
   ASSERT_TRUE(sample.setter_outcome);
@@ -188,7 +188,7 @@ TEST(WinSetTest, SampledAreaIn2DMatchesADisk) {
   EXPECT_NEAR(sample.setter_outcome->y, 0.3, 0.01);
   EXPECT_NEAR(sample.setter_outcome->x, 0.5, 0.02);
   options.threads = 3;
-  const WinSetSample again = sample_win_set_2d(compile("unanimity", c), c, q, Point{0.5, 0.0}, options);
+  const WinSetSample again = *sample_win_set_2d(compile("unanimity", c), c, q, Point{0.5, 0.0}, options);
   EXPECT_EQ(again.hits, sample.hits);
   EXPECT_EQ(again.setter_outcome->x, sample.setter_outcome->x);
   EXPECT_EQ(again.setter_outcome->y, sample.setter_outcome->y);

@@ -11,42 +11,20 @@
 #include <string>
 #include <vector>
 
-#include "alliance/discourse/lexicon.h"
+#include "discourse/lexicon_fixture.h"
 
 namespace alliance::discourse {
 namespace {
 
 namespace fs = std::filesystem;
 
-class CountTest : public ::testing::Test {
+class CountTest : public LexiconFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "alliance_count_test_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    auto lexicon = parse_lexicon("values:\n  - right*\n  - law\nother:\n  - order*\n", LexiconFormat::kYaml, "t.yaml");
-    ASSERT_TRUE(lexicon.is_ok()) << lexicon.status().message();
-    auto matcher = Matcher::compile(*lexicon);
-    ASSERT_TRUE(matcher.is_ok());
-    matcher_ = std::make_unique<Matcher>(std::move(matcher).value());
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  fs::path write(const std::string& name, const std::string& content) {
-    std::ofstream out(dir_ / name, std::ios::binary);
-    out << content;
-    return dir_ / name;
-  }
   std::string count(const std::vector<fs::path>& inputs, CountOptions options) {
     auto result = count_corpus(inputs, *matcher_, options, CorpusOptions{});
     EXPECT_TRUE(result.is_ok()) << result.status().message();
     return result.is_ok() ? format_count_csv(*result) : "";
   }
-
-  fs::path dir_;
-  std::unique_ptr<Matcher> matcher_;
 };
 
 TEST_F(CountTest, GroupsAndNormalises) {

@@ -4,7 +4,10 @@
 // Trials are cut into fixed chunks of kChunkSize; worker threads take chunks
 // in any order, trial r draws only from core::Rng::stream(seed, r), and each
 // chunk adds integer counts. Integer sums do not depend on the order, so the
-// results are byte-identical for any number of threads (STYLE 52).
+// results are byte-identical for any number of threads (STYLE 52). With a
+// core::Cluster in the options, each MPI rank runs its contiguous share of the
+// replicates (core::split_evenly) and the integer tallies are summed on rank 0
+// (docs/scale-out.md): the same bytes for any number of ranks.
 //
 // Thread safety: the functions share no state; the body passed to
 // run_chunked is called concurrently from `threads` threads.
@@ -20,6 +23,7 @@
 
 #include "alliance/consensus/rule.h"
 #include "alliance/consensus/spatial.h"
+#include "alliance/core/cluster.h"
 #include "alliance/core/status.h"
 
 namespace alliance::consensus {
@@ -32,6 +36,12 @@ struct MonteCarloOptions {
   std::uint64_t seed = 1;
   /// Worker threads (>= 1); the results do not depend on it.
   int threads = 1;
+  /// When set, the replicates are divided among the cluster's ranks and the
+  /// tallies summed on rank 0: the results are complete on rank 0 only (the
+  /// other ranks hold their share's). Every rank must make the same calls in
+  /// the same order (the sums are collective). Null: this process runs every
+  /// replicate.
+  core::Cluster* cluster = nullptr;
 };
 
 /// Trials per chunk: the unit of work handed to a thread.
@@ -47,10 +57,12 @@ struct Proportion {
 };
 
 /// Calls body(first, last, counts) for the chunks [first, last) of
-/// [0, options.trials), from options.threads threads; `counts` has n_counts
-/// zeroed-then-accumulated slots private to the calling thread. Returns the
-/// slot-wise totals.
-std::vector<std::uint64_t> run_chunked(
+/// [0, options.trials) (with a cluster: of this rank's share), from
+/// options.threads threads; `counts` has n_counts zeroed-then-accumulated
+/// slots private to the calling thread. Returns the slot-wise totals (with a
+/// cluster: over every rank, on rank 0); kInternal when the cluster's sum
+/// fails.
+Result<std::vector<std::uint64_t>> run_chunked(
     const MonteCarloOptions& options, std::size_t n_counts,
     const std::function<void(std::uint64_t first, std::uint64_t last, std::span<std::uint64_t> counts)>& body);
 

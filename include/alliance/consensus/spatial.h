@@ -109,9 +109,11 @@ struct WinSetSample {
   // approximation of the exact outcome whose error shrinks with samples.
   std::optional<Point> setter_outcome;
 };
-/// REQUIRES: committee.dimension == 2, rule compiled for committee.
-WinSetSample sample_win_set_2d(const CompiledRule& rule, const Committee& committee, Point q,
-                               std::optional<Point> setter, const MonteCarloOptions& options);
+/// REQUIRES: committee.dimension == 2, rule compiled for committee. With a
+/// cluster in `options` the sample is complete on rank 0 only; kInternal when
+/// the cluster's reduction fails.
+Result<WinSetSample> sample_win_set_2d(const CompiledRule& rule, const Committee& committee, Point q,
+                                       std::optional<Point> setter, const MonteCarloOptions& options);
 
 }  // namespace alliance::consensus
 

@@ -109,12 +109,15 @@ class Cluster {
   /// modulo 2^64 as the single-process sums would.
   Status sum_to_root(std::vector<std::uint64_t>& values);
 
+  /// Sums `values` element-wise over the ranks into every rank's `values`:
+  /// e.g. per-item facts that each rank computed for its own items (zeros
+  /// elsewhere) become known to all. Collective, same length on every rank.
+  Status sum_to_all(std::vector<std::uint64_t>& values);
+
   /// Agrees on the first failing item in input order. Collective: every
   /// rank gives its own first failure, or nullopt. Ok on every rank when no
-  /// rank failed; otherwise rank 0 gets the failing item's Status (code and
-  /// message), the other ranks "stopped: item N failed on rank R" with the
-  /// same code, except that a parse error arrives there as kInvalidArgument
-  /// (the same exit status: bad input).
+  /// rank failed; otherwise every rank gets the failing item's Status (code
+  /// and message), so every rank exits alike and rank 0 alone prints it.
   Status first_error(const std::optional<ItemError>& mine);
 
   /// Every rank's `mine` on rank 0, in rank order (an empty vector on the
