@@ -8,7 +8,7 @@ columns).
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, Sequence, Union
+from typing import Dict, Iterable, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ from . import _alliance
 from ._inputs import PathLike, data_dir, documented as _documented, panel_path, path_or_empty
 from ._tables import Tables, select
 
-__all__ = ["classify", "summary", "audit", "sensitivity", "burden"]
+__all__ = ["classify", "summary", "audit", "sensitivity", "burden", "panel"]
 
 Panel = Union[None, PathLike, pd.DataFrame]
 
@@ -145,3 +145,39 @@ def burden(year: Union[None, int, str] = None, rules: Optional[PathLike] = None,
     all_years = isinstance(year, str) and year == "all"
     return select(_run(_alliance.supply_burden, rules, panel, sources, None if all_years else year, all_years),
                   table)
+
+
+def _year_range(years: Union[None, int, str, Tuple[int, int]]) -> Tuple[Optional[int], Optional[int]]:
+    if years is None:
+        return None, None
+    if isinstance(years, str):
+        first, _, last = years.partition(":")
+        years = (int(first), int(last or first))
+    elif isinstance(years, int):
+        years = (years, years)
+    first, last = (int(y) for y in years)
+    if first > last:
+        from .errors import InvalidArgument
+        raise InvalidArgument(f"years: {first}:{last} ends before it starts")
+    return first, last
+
+
+def panel(years: Union[None, int, str, Tuple[int, int]] = None, rules: Optional[PathLike] = None,
+          panel: Panel = None, sources: Optional[PathLike] = None,
+          table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+    """The tier of every ally in every year, the moves between tiers and each
+    ally's path (``alliance supply panel``). Each year is classified in data
+    mode with that year's members, Kiel cut-off and derivations.
+
+    Args:
+        years: the years: ``(first, last)``, ``"FIRST:LAST"`` or one year;
+            ``None`` (default): every year with data for the rules' variables.
+        rules, panel, sources: as in :func:`classify`.
+        table: ``None`` (default) for every table (``panel``: tier per ally,
+            good and year; ``transitions``: moves between consecutive years;
+            ``transition_matrix``: the moves pooled, from-tier rows;
+            ``paths``: each ally's tier per year; ``indicators_by_year``:
+            allies meeting each indicator per year), or one name.
+    """
+    first, last = _year_range(years)
+    return select(_run(_alliance.supply_panel, rules, panel, sources, None, first, last), table)

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alliance/core/status.h"
@@ -69,6 +70,11 @@ struct PanelClassification {
 /// The years the panel has data for any variable the rules' conditions read,
 /// ascending (the default range of the classification over time).
 std::vector<int> years_with_data(const RuleSet& rules, const core::Panel& panel);
+
+/// The first and last of years_with_data: the default range of
+/// classify_over_time. kInvalidArgument "the panel has no year of the rules'
+/// variables" when there is none.
+Result<std::pair<int, int>> default_year_range(const RuleSet& rules, const core::Panel& panel);
 
 /// Classifies every ally (members by 31 December of each year, less the
 /// rules' exclusions) in data mode for each year of [first_year, last_year].
