@@ -34,7 +34,7 @@ Status run_panel(const GlobalOptions& global, const DataOptions& options) {
 
 Status run_import_workbook(const GlobalOptions& global, const DataOptions& options) {
   Result<std::string> edition = core::workbook_edition(options.file, options.edition);
-  if (!edition.is_ok()) return Status::invalid_argument(edition.status().message() + " with --edition");
+  if (!edition.is_ok()) return Status::invalid_argument(edition.status().message() + "; give --edition LABEL");
   ALLIANCE_ASSIGN_OR_RETURN(core::ActorRegistry actors, core::load_actors(resolve_data_dir(global)));
   ALLIANCE_ASSIGN_OR_RETURN(core::WorkbookImport imported, core::import_nato_workbook(options.file, actors, *edition));
   return write_tables({core::workbook_table(imported)}, options.output,

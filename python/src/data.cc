@@ -17,7 +17,7 @@ namespace {
 Result<std::vector<core::Table>> workbook_tables(const std::string& data_dir, const std::string& path,
                                                  const std::string& edition_given) {
   Result<std::string> edition = core::workbook_edition(path, edition_given);
-  if (!edition.is_ok()) return Status::invalid_argument(edition.status().message() + " as edition=");
+  if (!edition.is_ok()) return Status::invalid_argument(edition.status().message() + "; give edition=LABEL");
   ALLIANCE_ASSIGN_OR_RETURN(const core::ActorRegistry actors, core::load_actors(data_dir));
   ALLIANCE_ASSIGN_OR_RETURN(const core::WorkbookImport imported, core::import_nato_workbook(path, actors, *edition));
   return std::vector<core::Table>{core::workbook_table(imported)};

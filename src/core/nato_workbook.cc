@@ -202,7 +202,7 @@ Result<std::string> workbook_edition(const std::string& path, const std::string&
   std::optional<std::string> implied = edition_from_file_name(path);
   if (!implied) {
     return Status::invalid_argument(fmt::format(
-        "{}: the file name does not say the edition (NATO's start with YYMMDD-); give the edition's label", path));
+        "{}: the file name does not say the edition (NATO's start with YYMMDD-)", path));
   }
   return *implied;
 }
