@@ -22,28 +22,6 @@
 namespace alliance::python {
 namespace {
 
-// The weighted game of `weights` (a quota as parse_quota reads it), checked
-// as read_weighted_game checks a weights file.
-Result<consensus::WeightedGame> weighted_game(std::vector<std::string> ids, std::vector<std::int64_t> weights,
-                                              const std::string& quota_text, std::int64_t member_quota) {
-  std::int64_t total = 0;
-  for (std::int64_t w : weights) {
-    if (__builtin_add_overflow(total, w, &total)) return Status::invalid_argument("weights: the total overflows 64 bits");
-  }
-  Result<std::int64_t> quota = consensus::parse_quota(quota_text, total);
-  if (!quota.is_ok()) return Status::invalid_argument("quota: " + quota.status().message());
-  if (*quota < 1 || *quota > total) {
-    return Status::invalid_argument("quota: " + std::to_string(*quota) + " is outside [1, " + std::to_string(total) +
-                                    "], the total weight");
-  }
-  const auto n = static_cast<std::int64_t>(ids.size());
-  if (member_quota < 0 || member_quota > n) {
-    return Status::invalid_argument("member_quota: " + std::to_string(member_quota) + " is outside [0, " +
-                                    std::to_string(n) + "], the number of players");
-  }
-  return consensus::WeightedGame::create(std::move(ids), std::move(weights), *quota, member_quota);
-}
-
 Result<std::vector<core::Table>> power_tables(const consensus::WeightedGame& game, const std::string& index,
                                               std::size_t memory_limit_mib) {
   consensus::PowerOptions options;
@@ -176,8 +154,10 @@ void bind_consensus(py::module_& m) {
   m.def("power", [](std::vector<std::string> ids, std::vector<std::int64_t> weights, const std::string& quota,
                     std::int64_t member_quota, const std::string& index, std::size_t memory_limit_mib) {
     return tables_of([&]() -> Result<std::vector<core::Table>> {
+      const consensus::WeightedGameNames names{"quota", "member_quota", "weights"};
       ALLIANCE_ASSIGN_OR_RETURN(const consensus::WeightedGame game,
-                                weighted_game(std::move(ids), std::move(weights), quota, member_quota));
+                                consensus::make_weighted_game(std::move(ids), std::move(weights), quota, member_quota,
+                                                              names));
       return power_tables(game, index, memory_limit_mib);
     });
   });
