@@ -119,15 +119,8 @@ Result<std::vector<core::Table>> panel_tables(const SupplyInputs& inputs, std::o
 // selects it, kept as values: the columns iso3, year, variable, value, source.
 Result<core::Panel> embedded_panel(const SupplyInputs& inputs, const std::vector<std::string>& variables) {
   ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(inputs));
-  core::Panel selected;
-  for (const auto& [key, observation] : loaded.data.panel.observations()) {
-    if (variables.empty() || std::find(variables.begin(), variables.end(), key.variable) != variables.end()) {
-      selected.set(key, observation);
-    }
-  }
-  if (selected.empty() && !variables.empty()) {
-    return Status::invalid_argument("variables: none of them is in the panel; alliance.data.panel() lists them all");
-  }
+  Result<core::Panel> selected = core::select_variables(loaded.data.panel, variables);
+  if (!selected.is_ok()) return Status::invalid_argument("variables: " + selected.status().message());
   return selected;
 }
 

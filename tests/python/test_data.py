@@ -45,3 +45,8 @@ def test_revisions_are_the_cli_csv():
     assert set(only["variable"]) <= {"defexp_pct_gdp"}
     with pytest.raises(alliance.InvalidArgument, match="nato_2024_june"):
         alliance.data.revisions("nato_1999_may", "nato_2024_june")
+
+
+def test_panel_of_unknown_variables_is_an_invalid_argument():
+    with pytest.raises(alliance.InvalidArgument, match="no variable named no_such_variable"):
+        alliance.data.panel(variables=["no_such_variable"])
