@@ -27,10 +27,29 @@ class CMakeExtension(Extension):
         super().__init__(name, sources=[])
 
 
+def require_debian_packages() -> None:
+    """Stops early, with the remedy, when the interpreter cannot see the
+    Debian packages the package runs on (e.g. a pyenv Python first on PATH):
+    nothing may be fetched from PyPI, so pip would only fail later, on
+    ``numpy`` not found."""
+    missing = []
+    for name in ("numpy", "pandas"):
+        try:
+            __import__(name)
+        except ImportError:
+            missing.append(name)
+    if missing:
+        raise RuntimeError(
+            f"{sys.executable} cannot import {', '.join(missing)}: make the virtual environment with Debian's "
+            "interpreter, /usr/bin/python3 -m venv --system-site-packages .venv (scripts/install-deps.sh installs "
+            "python3-numpy and python3-pandas); see docs/python.md")
+
+
 class CMakeBuild(build_ext):
     """Configures the project with only the module enabled and builds it."""
 
     def build_extension(self, ext: Extension) -> None:
+        require_debian_packages()
         existing = os.environ.get("ALLIANCE_BUILD_DIR")
         build_dir = Path(existing) if existing else ROOT / "build" / "pip"
         if not existing:

@@ -3,7 +3,7 @@
 
 1. alliance.discourse.count on a DataFrame holding a synthetic corpus, against
    `alliance discourse count` on the same corpus as a JSON Lines file, both at
-   --threads 2: throughput (corpus bytes / wall second) and the package's
+   --threads 2, run alternately: throughput (corpus bytes / wall second) and the package's
    peak memory beyond the DataFrame (RSS sampled every 2 ms during the call,
    minus the RSS before it).
 2. The call overhead of a small call: alliance.power on the EEC game.
@@ -59,23 +59,20 @@ def cpu_seconds(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def best_of(runs: int, function, who: int = resource.RUSAGE_SELF):
-    """Best and median wall seconds of `runs` calls, and CPU seconds per call
-    (user + sys of this process, or of its children for the CLI)."""
-    times = []
+def timed(function, who: int):
+    """Wall and CPU seconds of one call (CPU: user + sys of this process, or
+    of its children for the CLI)."""
     cpu_start = cpu_seconds(who)
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times), (cpu_seconds(who) - cpu_start) / runs
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start, cpu_seconds(who) - cpu_start
 
 
 def bench_count(corpus: str, cli: str, runs: int) -> None:
+    """The CLI and the package alternate, run after run, so that the load of
+    a shared machine falls on both alike; the ratio is taken per pair."""
     size = os.path.getsize(corpus)
     command = [cli, "discourse", "count", corpus, "--threads", "2", "--format", "csv", "--output", "/dev/null"]
-    cli_best, cli_median, cli_cpu = best_of(runs, lambda: subprocess.run(command, check=True),
-                                            resource.RUSAGE_CHILDREN)
     frame = pd.read_json(corpus, lines=True, dtype={"id": str, "date": str, "author": str, "channel": str})
     frame["date"] = frame["date"].astype(str)
     result = None
@@ -84,19 +81,25 @@ def bench_count(corpus: str, cli: str, runs: int) -> None:
         nonlocal result
         result = alliance.discourse.count(frame, threads=2)
 
-    count()  # warm: UTF-8 caches, page faults of the module
+    count()  # warm: page faults of the module, the matcher's first use
     before = rss_bytes()
+    cli_runs, py_runs = [], []
     with PeakSampler() as sampler:
-        py_best, py_median, py_cpu = best_of(runs, count)
+        for _ in range(runs):
+            cli_runs.append(timed(lambda: subprocess.run(command, check=True), resource.RUSAGE_CHILDREN))
+            py_runs.append(timed(count, resource.RUSAGE_SELF))
     extra = (sampler.peak - before) / 2**20
     expected = alliance.discourse.count(corpus, threads=2)
     assert result.equals(expected), "the DataFrame and the file give different counts"
-    print(f"corpus {corpus}: {size / 1e6:.1f} MB, {len(frame)} documents")
-    print(f"CLI file       : best {cli_best:.3f} s ({size / cli_best / 1e6:.0f} MB/s), median {cli_median:.3f} s, "
-          f"CPU {cli_cpu:.3f} s")
-    print(f"Python frame   : best {py_best:.3f} s ({size / py_best / 1e6:.0f} MB/s), median {py_median:.3f} s, "
-          f"CPU {py_cpu:.3f} s")
-    print(f"ratio (best wall): {cli_best / py_best:.2f} of the CLI's throughput; by CPU: {cli_cpu / py_cpu:.2f}")
+    ratios = [c[0] / p[0] for c, p in zip(cli_runs, py_runs)]
+    print(f"corpus {corpus}: {size / 1e6:.1f} MB, {len(frame)} documents, {runs} alternating runs each")
+    for name, wall_cpu in (("CLI file    ", cli_runs), ("Python frame", py_runs)):
+        walls = [w for w, _ in wall_cpu]
+        cpu = statistics.median(c for _, c in wall_cpu)
+        print(f"{name}: best {min(walls):.3f} s ({size / min(walls) / 1e6:.0f} MB/s), "
+              f"median {statistics.median(walls):.3f} s, CPU median {cpu:.3f} s")
+    print(f"throughput ratio (CLI wall / Python wall, per pair): median {statistics.median(ratios):.2f}, "
+          f"min {min(ratios):.2f}, max {max(ratios):.2f}; of best walls {min(w for w, _ in cli_runs) / min(w for w, _ in py_runs):.2f}")
     print(f"peak memory beyond the DataFrame: {extra:.1f} MiB")
 
 
@@ -117,7 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", help="a JSON Lines corpus from gen_corpus.py")
     parser.add_argument("--cli", default="build/release/apps/alliance/alliance")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     if args.corpus:
         bench_count(args.corpus, args.cli, args.runs)

@@ -138,12 +138,8 @@ Status run_enlargement(const GlobalOptions& global, const ConsensusOptions& opti
     return write_text(consensus::enlargement_json(rows), options.output.output);
   }
   core::Table table = consensus::enlargement_table(rows);
-  if (consensus::any_uses_weights(rules)) {
-    table.notes.push_back("weights: 2023 GDP (US$ m, current), NATO June 2024 edition");
-  }
-  if (!enlargement.spoilers.empty()) {
-    table.notes.push_back(fmt::format("spoilers {} fixed at {} from the step they join", options.spoilers,
-                                      core::format_fixed(options.spoiler_point, 3)));
+  for (std::string& note : consensus::enlargement_notes(consensus::any_uses_weights(rules), enlargement)) {
+    table.notes.push_back(std::move(note));
   }
   auto m = meta("consensus enlargement", global, options);
   if (!options.spoilers.empty()) m.emplace_back("spoilers", options.spoilers);

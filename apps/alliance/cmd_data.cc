@@ -33,19 +33,12 @@ Status run_panel(const GlobalOptions& global, const DataOptions& options) {
 }
 
 Status run_import_workbook(const GlobalOptions& global, const DataOptions& options) {
-  std::string edition = options.edition;
-  if (edition.empty()) {
-    const std::optional<std::string> implied = core::edition_from_file_name(options.file);
-    if (!implied) {
-      return Status::invalid_argument(fmt::format(
-          "{}: the file name does not say the edition (NATO's start with YYMMDD-); give --edition LABEL", options.file));
-    }
-    edition = *implied;
-  }
+  Result<std::string> edition = core::workbook_edition(options.file, options.edition);
+  if (!edition.is_ok()) return Status::invalid_argument(edition.status().message() + "; give --edition LABEL");
   ALLIANCE_ASSIGN_OR_RETURN(core::ActorRegistry actors, core::load_actors(resolve_data_dir(global)));
-  ALLIANCE_ASSIGN_OR_RETURN(core::WorkbookImport imported, core::import_nato_workbook(options.file, actors, edition));
+  ALLIANCE_ASSIGN_OR_RETURN(core::WorkbookImport imported, core::import_nato_workbook(options.file, actors, *edition));
   return write_tables({core::workbook_table(imported)}, options.output,
-                      {{"command", "data import nato-workbook"}, {"edition", edition}});
+                      {{"command", "data import nato-workbook"}, {"edition", *edition}});
 }
 
 Status run_revisions(const GlobalOptions& global, const DataOptions& options) {

@@ -10,7 +10,6 @@
 #include "alliance/models/tables.h"
 #include "alliance/supply/rules.h"
 #include "alliance/supply/summary.h"
-#include "alliance/supply/supply_data.h"
 #include "cmd_model.h"
 
 namespace alliance::cli {
@@ -31,15 +30,13 @@ Result<models::PanelFitRequest> fit_request(const FitCommandOptions& options, co
   const std::string rules_path =
       options.rules.empty() ? core::data_path(data_dir, core::EmbeddedPaths::kDefaultRules) : options.rules;
   ALLIANCE_ASSIGN_OR_RETURN(const supply::RuleSet rules, supply::RuleSet::load(rules_path));
+  supply::AllyGroups groups =
+      supply::ally_groups(data.actors, rules, data.panel, options.request.year, options.groups == "size");
   models::PanelFitRequest request = options.request;
-  request.allies = supply::reference_allies(data.actors, rules, request.year);
+  request.allies = std::move(groups.allies);
+  request.groups = std::move(groups.groups);
+  request.groups_note = std::move(groups.note);
   request.options.joint = !options.no_joint;
-  if (options.groups == "size") {
-    for (const supply::SizeAssignment& s : supply::assign_size_classes(rules, data.panel, request.allies)) {
-      request.groups[s.iso3] = s.size_class;
-    }
-    if (rules.size_rule()) request.groups_note = rules.size_rule()->note;
-  }
   return request;
 }
 

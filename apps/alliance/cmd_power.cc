@@ -50,11 +50,7 @@ Status run_weighted(const PowerCommandOptions& options) {
   power_options.shapley = options.index != "banzhaf";
   power_options.max_table_bytes = options.memory_limit_mib << 20;
   ALLIANCE_ASSIGN_OR_RETURN(consensus::PowerIndices power, consensus::power_indices(game, power_options));
-  consensus::PowerView view;
-  view.rule_note = fmt::format("quota {} of total weight {}{}", game.quota(), game.total_weight(),
-                               game.member_quota() > 0 ? fmt::format(", at least {} members", game.member_quota())
-                                                       : std::string());
-  return write_power(power, {"weight"}, {game.weights()}, view, options,
+  return write_power(power, {"weight"}, {game.weights()}, consensus::weighted_power_view(game), options,
                      {{"weights", options.weights}, {"quota", std::to_string(game.quota())}});
 }
 
@@ -68,14 +64,11 @@ Status run_composite(const GlobalOptions& global, const PowerCommandOptions& opt
   ALLIANCE_ASSIGN_OR_RETURN(consensus::CompositeGame game, consensus::make_composite_game(members, expression));
   consensus::CompositeOptions composite;
   composite.memory_limit = options.memory_limit_mib << 20;
+  composite.banzhaf = options.index != "shapley";
   composite.shapley = options.index != "banzhaf";
   composite.threads = global.threads;
   ALLIANCE_ASSIGN_OR_RETURN(consensus::PowerIndices power, consensus::composite_power(game, composite));
-  if (options.index == "shapley") power.banzhaf.clear(), power.swings.clear();
-  consensus::PowerView view;
-  view.coleman = true;
-  view.rule_note = fmt::format("rule: {}", expression.expanded());
-  return write_power(power, game.columns, game.weights, view, options,
+  return write_power(power, game.columns, game.weights, consensus::composite_power_view(expression), options,
                      {{"rule", options.rule}, {"members", options.members}});
 }
 

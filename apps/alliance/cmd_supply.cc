@@ -140,9 +140,9 @@ Status run_burden(const GlobalOptions& global, const SupplyOptions& options) {
 // "2014:2024" or "2020"; empty: every year the panel has data for.
 Result<std::pair<int, int>> parse_years(const std::string& text, const Loaded& loaded) {
   if (text.empty()) {
-    const std::vector<int> years = supply::years_with_data(loaded.rules, loaded.data.panel);
-    if (years.empty()) return Status::invalid_argument("--years: the panel has no year of the rules' variables");
-    return std::make_pair(years.front(), years.back());
+    Result<std::pair<int, int>> range = supply::default_year_range(loaded.rules, loaded.data.panel);
+    if (!range.is_ok()) return Status::invalid_argument("--years: " + range.status().message());
+    return range;
   }
   const std::size_t colon = text.find(':');
   ALLIANCE_ASSIGN_OR_RETURN(int first, parse_year(text.substr(0, colon)));

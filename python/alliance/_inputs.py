@@ -85,3 +85,16 @@ def panel_path(panel: Union[None, PathLike, pd.DataFrame]) -> Iterator[str]:
                               f"(expected {', '.join(PANEL_COLUMNS)})")
     with temporary_csv(panel[PANEL_COLUMNS]) as name:
         yield name
+
+
+@contextlib.contextmanager
+def members_path(members: Union[PathLike, pd.DataFrame]) -> Iterator[str]:
+    """The path of a members table given as a path or as a DataFrame (written
+    as CSV for the engine's reader, which checks it as it checks a file)."""
+    if not isinstance(members, pd.DataFrame):
+        yield path_or_empty(members)
+        return
+    if not {"id", "iso3"} & set(members.columns) and members.index.name in ("id", "iso3"):
+        members = members.reset_index()  # ids as the index, as alliance.power returns them
+    with temporary_csv(members) as name:
+        yield name

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 import pandas as pd
 
 from . import _alliance
-from ._inputs import PathLike, data_dir, path_or_empty, table_source
+from ._inputs import PathLike, data_dir, members_path, path_or_empty, table_source
 from ._tables import frame
 from .errors import InvalidArgument
 
@@ -123,10 +123,12 @@ def winset(members: Members, status_quo: Union[float, Sequence[float]], rule: Ru
                                             int(trials), int(seed), int(threads))[0])
 
 
-def power(weights: Union[PathLike, Mapping[str, int], pd.Series], quota: Union[int, str],
-          member_quota: Optional[int] = None, index: str = "both") -> pd.DataFrame:
-    """Exact Banzhaf and Shapley-Shubik indices of a weighted (or double
-    majority) game (``alliance power``).
+def power(weights: Union[None, PathLike, Mapping[str, int], pd.Series] = None, quota: Union[None, int, str] = None,
+          member_quota: Optional[int] = None, index: str = "both", rule: Optional[str] = None,
+          members: Members = None, threads: int = 1, memory_limit: int = 1024) -> pd.DataFrame:
+    """Exact voting-power indices (``alliance power``): of a weighted (or
+    double majority) game, given ``weights`` and ``quota``, or of a composite
+    decision rule over several weights, given ``rule`` and ``members``.
 
     Args:
         weights: each member's whole-number weight (>= 0): a dict or Series
@@ -135,17 +137,37 @@ def power(weights: Union[PathLike, Mapping[str, int], pd.Series], quota: Union[i
         member_quota: double majority: a winning coalition also needs this many
             members; default none.
         index: ``"banzhaf"``, ``"shapley"`` or ``"both"``.
+        rule: instead of ``weights``/``quota``: a rule expression over the
+            members' weight columns, e.g. ``"(members >= 55% and population >=
+            65%) or against < 4"``, or a preset (``"eu-lisbon"``,
+            ``"eu-nice"``, ``"nato-qmv-gdp"``).
+        members: for ``rule``: a DataFrame or CSV file with an ``id`` (or
+            ``iso3``) column and one whole-number column per weight the rule
+            names.
+        threads: worker threads of a composite rule's enumeration (>= 1); the
+            indices do not depend on it.
+        memory_limit: refuse a game whose count tables need more than this many
+            MiB (the CLI's ``--memory-limit``); default 1024.
 
     Returns:
-        A DataFrame indexed by ``id`` with ``weight``, ``banzhaf``
-        (normalised), ``banzhaf_absolute``, ``swings`` (exact: Python ints when
-        a count exceeds int64) and ``shapley``, as the indices asked for.
+        A DataFrame indexed by ``id`` with the weight column(s) (``weight``, or
+        the rule's columns), ``banzhaf`` (normalised), ``banzhaf_absolute``,
+        ``swings`` (exact: Python ints when a count exceeds int64) and
+        ``shapley``, as the indices asked for; a composite rule adds
+        ``coleman_prevent`` and ``coleman_initiate`` (the power to act is in
+        ``attrs["notes"]``).
     """
     if index not in ("banzhaf", "shapley", "both"):
         raise InvalidArgument(f"index: '{index}' must be banzhaf, shapley or both")
+    if not 1 <= int(memory_limit) <= 1 << 24:
+        raise InvalidArgument(f"memory_limit: {memory_limit} is outside [1, {1 << 24}] MiB")
+    if rule is not None:
+        return _composite_power(rule, members, weights, quota, index, threads, memory_limit)
+    if weights is None or quota is None:
+        raise InvalidArgument("power: give weights and quota, or rule and members")
     if isinstance(weights, str) or hasattr(weights, "__fspath__"):
-        return frame(_alliance.power_file(path_or_empty(weights), str(quota), int(member_quota or 0), index)[0],
-                     index="id")
+        return frame(_alliance.power_file(path_or_empty(weights), str(quota), int(member_quota or 0), index,
+                                          int(memory_limit))[0], index="id")
     items = list(weights.items())
     ids = [str(key) for key, _ in items]
     values = []
@@ -153,4 +175,17 @@ def power(weights: Union[PathLike, Mapping[str, int], pd.Series], quota: Union[i
         if isinstance(value, float) and not value.is_integer() or int(value) < 0:
             raise InvalidArgument(f"weights: {key}: {value} is not a whole number >= 0")
         values.append(int(value))
-    return frame(_alliance.power(ids, values, str(quota), int(member_quota or 0), index)[0], index="id")
+    return frame(_alliance.power(ids, values, str(quota), int(member_quota or 0), index, int(memory_limit))[0],
+                 index="id")
+
+
+def _composite_power(rule: str, members: Members, weights, quota, index: str, threads: int,
+                     memory_limit: int) -> pd.DataFrame:
+    if members is None:
+        raise InvalidArgument("power: a rule needs members (a DataFrame or CSV file)")
+    if weights is not None or quota is not None:
+        raise InvalidArgument("power: rule/members and weights/quota are alternatives; give one pair")
+    if int(threads) < 1:
+        raise InvalidArgument(f"threads: {threads} must be at least 1")
+    with members_path(members) as path:
+        return frame(_alliance.power_rule(str(rule), path, index, int(memory_limit), int(threads))[0], index="id")

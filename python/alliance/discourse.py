@@ -75,14 +75,13 @@ def _is_path(value: Any) -> bool:
     return isinstance(value, (str, os.PathLike))
 
 
-def _column_values(series: pd.Series, is_date: bool) -> List[Optional[str]]:
+def _column_values(series: pd.Series, is_date: bool) -> List[Any]:
+    # The engine takes the cells as they are: str in place, None/NaN/NA as
+    # missing, anything else as its str() (a scan for missing values here
+    # would cost more than the encoding).
     if is_date and pd.api.types.is_datetime64_any_dtype(series):
         series = series.dt.strftime("%Y-%m-%d")
-    values = series.tolist()
-    if series.dtype == object and not series.hasnans:
-        return values
-    return [None if v is None or (isinstance(v, float) and v != v) else v if isinstance(v, str) else str(v)
-            for v in values]
+    return series.tolist()
 
 
 def _lexicon_yaml(lexicon: Mapping[str, Union[str, Sequence[str]]]) -> str:

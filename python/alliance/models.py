@@ -14,16 +14,16 @@ Players are given as one of:
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
 from . import _alliance
-from ._inputs import PathLike, data_dir, table_source
+from ._inputs import PathLike, data_dir, path_or_empty, table_source
 from ._tables import Tables, select
 from .errors import InvalidArgument
 
-__all__ = ["solve", "players", "club", "joint", "sidepay"]
+__all__ = ["solve", "players", "club", "joint", "sidepay", "sweep", "fit"]
 
 Players = Union[None, PathLike, pd.DataFrame]
 
@@ -138,3 +138,80 @@ def sidepay(players: Players = None, donor: Optional[str] = None, deliveries: st
     """
     spec = _spec(players, None, n, 2023, income, preference, utility, aggregator)
     return select(_alliance.models_sidepay(spec, donor or "", deliveries), table)
+
+
+SweepRange = Union[str, Tuple[float, float, int]]
+
+
+def _sweep_params(params: Union[str, Sequence[str], Mapping[str, SweepRange]]) -> list:
+    if isinstance(params, str):
+        return [params]
+    if isinstance(params, Mapping):
+        texts = []
+        for name, grid in params.items():
+            if isinstance(grid, str):
+                texts.append(f"{name}={grid}")
+            else:
+                start, stop, steps = grid
+                texts.append(f"{name}={float(start)!r}:{float(stop)!r}:{int(steps)}")
+        return texts
+    return [str(p) for p in params]
+
+
+def sweep(params: Union[str, Sequence[str], Mapping[str, SweepRange]], players: Players = None,
+          utility: str = "cobb-douglas", aggregator: str = "sum", from_panel: Optional[str] = None, year: int = 2023,
+          preference: float = 0.5, n: Optional[int] = None, income: float = 100.0) -> pd.DataFrame:
+    """The solution path over a grid of parameter values (``alliance model sweep``).
+
+    Args:
+        params: the grid: ``{"a": (0.1, 0.9, 9)}`` (from, to, number of
+            points, both ends included), ``{"income:USA": "100:400:4"}``, or the
+            CLI's texts ``["a=0.1:0.9:9"]``. NAME is ``n`` (number of players,
+            cycling through the base players), ``income`` (every income scaled so
+            the first player's takes the value), ``income:ID``, ``a``, ``a:ID``
+            (Cobb-Douglas preference, in (0, 1)), ``b``, ``b:ID`` (quasi-linear,
+            > 0), ``weight:ID`` (> 0, the weighted aggregator) or ``rho`` (the
+            CES exponent). Several parameters make a grid whose last parameter
+            varies fastest.
+        players, from_panel, n: the base game's players (see the module's
+            help); give one.
+        utility, aggregator, year, preference, income: as in :func:`solve`.
+
+    Returns:
+        One row per grid point: the parameters' values (a column each, named
+        as the parameter), ``G_nash`` (the largest Nash G when the equilibria
+        form a set), ``G_nash_low``, ``contributors``, ``G_lindahl``,
+        ``G_optimum`` and ``ratio`` (G_nash / G_optimum), as the CLI's CSV.
+    """
+    spec = _spec(players, from_panel, n, year, income, preference, utility, aggregator)
+    return Tables(_alliance.models_sweep(spec, _sweep_params(params)))["sweep"]
+
+
+def fit(contributions: str = "defexp_usd_m_current", income: str = "gdp_usd_m_current", year: int = 2023,
+        groups: str = "size", rules: Optional[PathLike] = None, joint: bool = True,
+        table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+    """Calibration: does Nash or Lindahl fit the allies' observed
+    contributions better, overall and by size class (``alliance model fit``).
+
+    Args:
+        contributions: the panel variable of contributions, e.g.
+            ``"defexp_usd_m_current"`` (defence expenditure, US$ million,
+            current) or ``"kiel_military_eur_bn"`` (EUR billion, converted to
+            US$ million at the year's average rate).
+        income: the panel variable of income, e.g. ``"gdp_usd_m_current"``.
+        year: the year of both variables; default 2023.
+        groups: ``"size"`` (the rules' size classes; each model is also refitted
+            per class) or ``"none"``.
+        rules: the rules file with the allies and size classes; ``None``: the
+            article's, ``data/rules/paper2024.toml``.
+        joint: also fit the two-parameter Nash model with joint products
+            (``False``: the CLI's ``--no-joint``).
+        table: ``None`` (default) for every table (``fit_verdict``: Nash
+            against Lindahl by AIC per group; ``fit``: each model's parameters
+            and loss; ``fit_allies``: observed and fitted contribution per
+            ally), or one name.
+    """
+    if groups not in ("size", "none"):
+        raise InvalidArgument(f"groups: '{groups}' must be size or none")
+    return select(_alliance.models_fit(data_dir(), path_or_empty(rules), contributions, income, int(year),
+                                       groups == "size", bool(joint)), table)

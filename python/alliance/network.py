@@ -11,7 +11,7 @@ from . import _alliance
 from ._inputs import PathLike, data_dir, path_or_empty
 from ._tables import Tables, select
 
-__all__ = ["compensation", "audit"]
+__all__ = ["compensation", "audit", "dot", "render"]
 
 
 def compensation(data: Optional[PathLike] = None, categories: Optional[PathLike] = None,
@@ -49,3 +49,37 @@ def audit(data: Optional[PathLike] = None, categories: Optional[PathLike] = None
     """
     return select(_alliance.network_audit(data_dir(), path_or_empty(data), path_or_empty(categories),
                                           path_or_empty(claims)), table)
+
+
+def dot(data: Optional[PathLike] = None, categories: Optional[PathLike] = None) -> str:
+    """The compensation network as Graphviz source (``alliance network
+    compensation --format dot``): one node per actor (shape and colour by
+    role), one edge per deal and compensator, and the equipment unlocked for
+    Ukraine. The same network gives the same text.
+
+    Args:
+        data, categories: as in :func:`compensation`.
+    """
+    return _alliance.network_drawing(data_dir(), path_or_empty(data), path_or_empty(categories), False, "", "")
+
+
+def render(output: Optional[PathLike] = None, data: Optional[PathLike] = None,
+           categories: Optional[PathLike] = None, dot_program: str = "dot") -> str:
+    """Draws the compensation network as SVG with Graphviz (``alliance network
+    render``).
+
+    Args:
+        output: the SVG file to write (atomically); ``None``: write nothing.
+        data, categories: as in :func:`compensation`.
+        dot_program: the Graphviz program (a name on ``PATH`` or a path);
+            default ``"dot"``.
+
+    Returns:
+        The SVG text.
+
+    Raises:
+        alliance.NotFound: the Graphviz program cannot be started.
+        alliance.IOFailure: ``output`` cannot be written.
+    """
+    return _alliance.network_drawing(data_dir(), path_or_empty(data), path_or_empty(categories), True,
+                                     str(dot_program), path_or_empty(output))

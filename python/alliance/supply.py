@@ -8,7 +8,7 @@ columns).
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, Optional, Sequence, Union
+from typing import Dict, Iterable, Optional, Sequence, Tuple, Union
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ from . import _alliance
 from ._inputs import PathLike, data_dir, documented as _documented, panel_path, path_or_empty
 from ._tables import Tables, select
 
-__all__ = ["classify", "summary", "audit", "sensitivity", "burden"]
+__all__ = ["classify", "summary", "audit", "sensitivity", "burden", "panel"]
 
 Panel = Union[None, PathLike, pd.DataFrame]
 
@@ -33,20 +33,23 @@ _COMMON_PARAMETERS = """
         sources: the sources table (CSV ``id,citation``) for ``panel``; ``None``:
             ``data/sources.csv``.
         year: the classification year (an integer year, e.g. 2023); ``None``:
-            the rules' year."""
+            the rules' year.
+        edition: the NATO edition of the NATO variables: ``"nato_2024_june"``
+            (``None``, the default: the newest) or ``"nato_2023_july"``."""
 
 
-def _run(shim, rules, panel, sources, year, *args):
+def _run(shim, rules, panel, sources, year, *args, edition=None):
     with panel_path(panel) as panel_file:
         inputs = _alliance.SupplyInputs(data_dir(), path_or_empty(rules), panel_file, path_or_empty(sources),
-                                        None if year is None else int(year))
+                                        None if year is None else int(year), edition or "")
         return shim(inputs, *args)
 
 
 @_documented(_COMMON_PARAMETERS, "common")
 def classify(source: str = "published", rules: Optional[PathLike] = None, panel: Panel = None,
              year: Optional[int] = None, sources: Optional[PathLike] = None,
-             table: Optional[str] = "classification") -> Union[pd.DataFrame, Tables]:
+             table: Optional[str] = "classification",
+             edition: Optional[str] = None) -> Union[pd.DataFrame, Tables]:
     """Indicators met and tier per ally and good (``alliance supply classify``).
 
     Args:
@@ -67,13 +70,14 @@ def classify(source: str = "published", rules: Optional[PathLike] = None, panel:
         alliance.ParseError: the rules or the panel are malformed.
         alliance.NotFound: a file does not exist.
     """
-    return select(_run(_alliance.supply_classify, rules, panel, sources, year, source), table)
+    return select(_run(_alliance.supply_classify, rules, panel, sources, year, source, edition=edition), table)
 
 
 @_documented(_COMMON_PARAMETERS, "common")
 def summary(source: str = "published", rules: Optional[PathLike] = None, panel: Panel = None,
             year: Optional[int] = None, sources: Optional[PathLike] = None,
-            table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+            table: Optional[str] = None,
+            edition: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
     """Share of active allies per good, group, region and size class
     (``alliance supply summary``).
 
@@ -87,12 +91,13 @@ def summary(source: str = "published", rules: Optional[PathLike] = None, panel: 
     Returns:
         The tables; shares are in percent (0-100).
     """
-    return select(_run(_alliance.supply_summary, rules, panel, sources, year, source), table)
+    return select(_run(_alliance.supply_summary, rules, panel, sources, year, source, edition=edition), table)
 
 
 @_documented(_COMMON_PARAMETERS, "common")
 def audit(rules: Optional[PathLike] = None, panel: Panel = None, year: Optional[int] = None,
-          sources: Optional[PathLike] = None, table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+          sources: Optional[PathLike] = None, table: Optional[str] = None,
+          edition: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
     """Recomputed indicators against the published ones, with explanations and
     consistency checks (``alliance supply audit``).
 
@@ -101,7 +106,7 @@ def audit(rules: Optional[PathLike] = None, panel: Panel = None, year: Optional[
         table: ``None`` (default) for every table (``audit``, ``agreement``,
             ``tiers``, ``checks``, ``reported_figures``), or one name.
     """
-    return select(_run(_alliance.supply_audit, rules, panel, sources, year), table)
+    return select(_run(_alliance.supply_audit, rules, panel, sources, year, edition=edition), table)
 
 
 def _variation(parameter: str, values: Union[str, Iterable[object]]) -> str:
@@ -113,7 +118,8 @@ def _variation(parameter: str, values: Union[str, Iterable[object]]) -> str:
 @_documented(_COMMON_PARAMETERS, "common")
 def sensitivity(vary: Dict[str, Union[str, Sequence[object]]], rules: Optional[PathLike] = None,
                 panel: Panel = None, year: Optional[int] = None, sources: Optional[PathLike] = None,
-                table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+                table: Optional[str] = None,
+                edition: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
     """Tiers as rule parameters vary, recomputed from the data
     (``alliance supply sensitivity``).
 
@@ -126,22 +132,61 @@ def sensitivity(vary: Dict[str, Union[str, Sequence[object]]], rules: Optional[P
         table: ``None`` (default) for every table, or one name.
     """
     variations = [_variation(parameter, values) for parameter, values in vary.items()]
-    return select(_run(_alliance.supply_sensitivity, rules, panel, sources, year, variations), table)
+    return select(_run(_alliance.supply_sensitivity, rules, panel, sources, year, variations, edition=edition),
+                  table)
 
 
 @_documented(_COMMON_PARAMETERS, "common")
 def burden(year: Union[None, int, str] = None, rules: Optional[PathLike] = None, panel: Panel = None,
-           sources: Optional[PathLike] = None, table: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+           sources: Optional[PathLike] = None, table: Optional[str] = None,
+           edition: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
     """The Olson-Zeckhauser test, Gini, Herfindahl and burden shares
     (``alliance supply burden``).
 
     Args:
         year: a year (e.g. 2014), ``"all"`` for every year with data (then one
             row of statistics per year), or ``None`` for the rules' year.
-        rules, panel, sources: as in :func:`classify`.
+        rules, panel, sources, edition: as in :func:`classify`.
         table: ``None`` (default) for every table (``burden_statistics``;
             ``burden_shares`` for a single year: shares in percent), or one name.
     """
     all_years = isinstance(year, str) and year == "all"
-    return select(_run(_alliance.supply_burden, rules, panel, sources, None if all_years else year, all_years),
-                  table)
+    return select(_run(_alliance.supply_burden, rules, panel, sources, None if all_years else year, all_years,
+                       edition=edition), table)
+
+
+def _year_range(years: Union[None, int, str, Tuple[int, int]]) -> Tuple[Optional[int], Optional[int]]:
+    if years is None:
+        return None, None
+    if isinstance(years, str):
+        first, _, last = years.partition(":")
+        years = (int(first), int(last or first))
+    elif isinstance(years, int):
+        years = (years, years)
+    first, last = (int(y) for y in years)
+    if first > last:
+        from .errors import InvalidArgument
+        raise InvalidArgument(f"years: {first}:{last} ends before it starts")
+    return first, last
+
+
+def panel(years: Union[None, int, str, Tuple[int, int]] = None, rules: Optional[PathLike] = None,
+          panel: Panel = None, sources: Optional[PathLike] = None,
+          table: Optional[str] = None,
+          edition: Optional[str] = None) -> Union[Tables, pd.DataFrame]:
+    """The tier of every ally in every year, the moves between tiers and each
+    ally's path (``alliance supply panel``). Each year is classified in data
+    mode with that year's members, Kiel cut-off and derivations.
+
+    Args:
+        years: the years: ``(first, last)``, ``"FIRST:LAST"`` or one year;
+            ``None`` (default): every year with data for the rules' variables.
+        rules, panel, sources, edition: as in :func:`classify`.
+        table: ``None`` (default) for every table (``panel``: tier per ally,
+            good and year; ``transitions``: moves between consecutive years;
+            ``transition_matrix``: the moves pooled, from-tier rows;
+            ``paths``: each ally's tier per year; ``indicators_by_year``:
+            allies meeting each indicator per year), or one name.
+    """
+    first, last = _year_range(years)
+    return select(_run(_alliance.supply_panel, rules, panel, sources, None, first, last, edition=edition), table)

@@ -7,10 +7,12 @@
 
 #include "alliance/capability/audit.h"
 #include "alliance/capability/compensation.h"
+#include "alliance/capability/graphviz.h"
 #include "alliance/capability/institutions.h"
 #include "alliance/capability/matrix.h"
 #include "alliance/capability/tables.h"
 #include "alliance/core/datasets.h"
+#include "alliance/core/file.h"
 #include "shim.h"
 
 namespace alliance::python {
@@ -46,6 +48,18 @@ Result<std::vector<core::Table>> compensation(const std::string& dir, const std:
   ALLIANCE_ASSIGN_OR_RETURN(auto price_list, capability::PriceList::read(prices, loaded.categories));
   const auto values = capability::value_deals(loaded.table, price_list);
   return capability::compensation_tables(loaded.network, &values, price_list.currency);
+}
+
+// `alliance network compensation --format dot` (svg false) or `alliance
+// network render` (svg true, written to `output` atomically when given).
+Result<std::string> network_drawing(const std::string& dir, const std::string& data, const std::string& categories,
+                                    bool svg, const std::string& dot_program, const std::string& output) {
+  ALLIANCE_ASSIGN_OR_RETURN(LoadedNetwork loaded, load_network(dir, data, categories));
+  std::string dot = capability::compensation_dot(loaded.table, loaded.network);
+  if (!svg) return dot;
+  ALLIANCE_ASSIGN_OR_RETURN(std::string drawing, capability::render_svg(dot, dot_program));
+  if (!output.empty()) ALLIANCE_RETURN_IF_ERROR(core::write_file_atomically(output, drawing));
+  return drawing;
 }
 
 Result<std::vector<core::Table>> network_audit(const std::string& dir, const std::string& data,
@@ -95,6 +109,15 @@ void bind_capability(py::module_& m) {
   m.def("network_audit", [](const std::string& dir, const std::string& data, const std::string& categories,
                             const std::string& claims) {
     return tables_of([&] { return network_audit(dir, data, categories, claims); });
+  });
+  m.def("network_drawing", [](const std::string& dir, const std::string& data, const std::string& categories,
+                              bool svg, const std::string& dot_program, const std::string& output) {
+    std::string drawing;
+    {
+      py::gil_scoped_release released;
+      drawing = unwrap(network_drawing(dir, data, categories, svg, dot_program, output));
+    }
+    return drawing;
   });
   m.def("capability_institutions", [](const std::string& dir, const std::string& data, const std::string& links) {
     return tables_of([&] { return institutions(dir, data, links); });

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "alliance/consensus/composite_power.h"
 #include "alliance/consensus/enlargement.h"
 #include "alliance/consensus/monte_carlo.h"
 #include "alliance/consensus/power.h"
@@ -21,37 +22,32 @@
 namespace alliance::python {
 namespace {
 
-// The weighted game of `weights` (a quota as parse_quota reads it), checked
-// as read_weighted_game checks a weights file.
-Result<consensus::WeightedGame> weighted_game(std::vector<std::string> ids, std::vector<std::int64_t> weights,
-                                              const std::string& quota_text, std::int64_t member_quota) {
-  std::int64_t total = 0;
-  for (std::int64_t w : weights) {
-    if (__builtin_add_overflow(total, w, &total)) return Status::invalid_argument("weights: the total overflows 64 bits");
-  }
-  Result<std::int64_t> quota = consensus::parse_quota(quota_text, total);
-  if (!quota.is_ok()) return Status::invalid_argument("quota: " + quota.status().message());
-  if (*quota < 1 || *quota > total) {
-    return Status::invalid_argument("quota: " + std::to_string(*quota) + " is outside [1, " + std::to_string(total) +
-                                    "], the total weight");
-  }
-  const auto n = static_cast<std::int64_t>(ids.size());
-  if (member_quota < 0 || member_quota > n) {
-    return Status::invalid_argument("member_quota: " + std::to_string(member_quota) + " is outside [0, " +
-                                    std::to_string(n) + "], the number of players");
-  }
-  return consensus::WeightedGame::create(std::move(ids), std::move(weights), *quota, member_quota);
-}
-
-Result<std::vector<core::Table>> power_tables(const consensus::WeightedGame& game, const std::string& index) {
+Result<std::vector<core::Table>> power_tables(const consensus::WeightedGame& game, const std::string& index,
+                                              std::size_t memory_limit_mib) {
   consensus::PowerOptions options;
+  options.max_table_bytes = memory_limit_mib << 20;
   options.banzhaf = index != "shapley";
   options.shapley = index != "banzhaf";
   ALLIANCE_ASSIGN_OR_RETURN(const consensus::PowerIndices power, consensus::power_indices(game, options));
-  consensus::PowerView view;
-  view.rule_note = "quota " + std::to_string(game.quota()) + " of total weight " + std::to_string(game.total_weight()) +
-                   (game.member_quota() > 0 ? ", at least " + std::to_string(game.member_quota()) + " members" : "");
-  return std::vector<core::Table>{consensus::power_table(power, {"weight"}, {game.weights()}, view)};
+  return std::vector<core::Table>{
+      consensus::power_table(power, {"weight"}, {game.weights()}, consensus::weighted_power_view(game))};
+}
+
+// `alliance power --rule EXPR --members FILE`.
+Result<std::vector<core::Table>> composite_power_tables(const std::string& rule, const std::string& members_path,
+                                                        const std::string& index, std::size_t memory_limit,
+                                                        int threads) {
+  ALLIANCE_ASSIGN_OR_RETURN(const consensus::RuleExpression expression, consensus::RuleExpression::parse(rule));
+  ALLIANCE_ASSIGN_OR_RETURN(const consensus::MembersFile members, consensus::read_members(members_path));
+  ALLIANCE_ASSIGN_OR_RETURN(const consensus::CompositeGame game, consensus::make_composite_game(members, expression));
+  consensus::CompositeOptions options;
+  options.memory_limit = memory_limit;
+  options.banzhaf = index != "shapley";
+  options.shapley = index != "banzhaf";
+  options.threads = threads;
+  ALLIANCE_ASSIGN_OR_RETURN(const consensus::PowerIndices power, consensus::composite_power(game, options));
+  return std::vector<core::Table>{
+      consensus::power_table(power, game.columns, game.weights, consensus::composite_power_view(expression))};
 }
 
 Result<std::vector<consensus::DecisionRule>> parse_rules(const std::string& text) {
@@ -123,7 +119,11 @@ Result<std::vector<core::Table>> enlargement_tables(const MembersSpec& members, 
   }
   ALLIANCE_ASSIGN_OR_RETURN(const auto rows,
                             consensus::run_enlargement(consensus::enlargement_steps(actors), rules, options, mc));
-  return std::vector<core::Table>{consensus::enlargement_table(rows)};
+  core::Table table = consensus::enlargement_table(rows);
+  for (std::string& note : consensus::enlargement_notes(consensus::any_uses_weights(rules), options)) {
+    table.notes.push_back(std::move(note));
+  }
+  return std::vector<core::Table>{std::move(table)};
 }
 
 Result<std::vector<core::Table>> winset_tables(const MembersSpec& members, const std::string& rule_text,
@@ -152,20 +152,26 @@ void bind_consensus(py::module_& m) {
       .def_readwrite("n", &MembersSpec::n)
       .def_readwrite("dimension", &MembersSpec::dimension);
   m.def("power", [](std::vector<std::string> ids, std::vector<std::int64_t> weights, const std::string& quota,
-                    std::int64_t member_quota, const std::string& index) {
+                    std::int64_t member_quota, const std::string& index, std::size_t memory_limit_mib) {
     return tables_of([&]() -> Result<std::vector<core::Table>> {
+      const consensus::WeightedGameNames names{"quota", "member_quota", "weights"};
       ALLIANCE_ASSIGN_OR_RETURN(const consensus::WeightedGame game,
-                                weighted_game(std::move(ids), std::move(weights), quota, member_quota));
-      return power_tables(game, index);
+                                consensus::make_weighted_game(std::move(ids), std::move(weights), quota, member_quota,
+                                                              names));
+      return power_tables(game, index, memory_limit_mib);
     });
   });
   m.def("power_file", [](const std::string& path, const std::string& quota, std::int64_t member_quota,
-                         const std::string& index) {
+                         const std::string& index, std::size_t memory_limit_mib) {
     return tables_of([&]() -> Result<std::vector<core::Table>> {
       ALLIANCE_ASSIGN_OR_RETURN(const consensus::WeightedGame game,
                                 consensus::read_weighted_game(path, quota, member_quota));
-      return power_tables(game, index);
+      return power_tables(game, index, memory_limit_mib);
     });
+  });
+  m.def("power_rule", [](const std::string& rule, const std::string& members, const std::string& index,
+                         std::size_t memory_limit_mib, int threads) {
+    return tables_of([&] { return composite_power_tables(rule, members, index, memory_limit_mib << 20, threads); });
   });
   m.def("consensus_pass", [](const MembersSpec& members, const std::string& rules, const std::string& status_quo,
                              std::uint64_t trials, std::uint64_t seed, int threads) {

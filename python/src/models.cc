@@ -9,13 +9,16 @@
 
 #include "alliance/core/datasets.h"
 #include "alliance/models/club.h"
+#include "alliance/models/fit.h"
 #include "alliance/models/game.h"
 #include "alliance/models/joint.h"
 #include "alliance/models/players.h"
 #include "alliance/models/sidepay.h"
 #include "alliance/models/solve.h"
+#include "alliance/models/sweep.h"
 #include "alliance/models/tables.h"
 #include "alliance/supply/rules.h"
+#include "alliance/supply/summary.h"
 #include "alliance/supply/supply_data.h"
 #include "shim.h"
 
@@ -101,6 +104,39 @@ Result<std::vector<core::Table>> sidepay_tables(const PlayersSpec& spec, const s
   return models::side_payment_tables(payments);
 }
 
+Result<std::vector<core::Table>> sweep_tables(const PlayersSpec& spec, const std::vector<std::string>& texts) {
+  ALLIANCE_ASSIGN_OR_RETURN(const models::Game game, make_game(spec));
+  std::vector<models::SweepParam> params;
+  for (const std::string& text : texts) {
+    ALLIANCE_ASSIGN_OR_RETURN(models::SweepParam param, models::parse_sweep_param(text));
+    params.push_back(std::move(param));
+  }
+  core::Table table = models::sweep_table(params);
+  ALLIANCE_RETURN_IF_ERROR(models::sweep(game, params, [&table](const models::SweepPoint& point) {
+    table.add_row(models::sweep_row(point));
+    return Status::ok();
+  }));
+  return std::vector<core::Table>{std::move(table)};
+}
+
+// `alliance model fit`: the rules' allies of the year, grouped by size
+// class or not, fitted on the embedded panel.
+Result<std::vector<core::Table>> fit_tables(const std::string& data_dir, const std::string& rules_path,
+                                            models::PanelFitRequest request, bool by_size) {
+  ALLIANCE_ASSIGN_OR_RETURN(const supply::RuleSet rules,
+                            supply::RuleSet::load(rules_path.empty() ? core::data_path(
+                                                                           data_dir, core::EmbeddedPaths::kDefaultRules)
+                                                                     : rules_path));
+  ALLIANCE_ASSIGN_OR_RETURN(const core::ReferenceData data,
+                            core::load_reference_data(supply::reference_options({data_dir, "", ""}, rules)));
+  supply::AllyGroups groups = supply::ally_groups(data.actors, rules, data.panel, request.year, by_size);
+  request.allies = std::move(groups.allies);
+  request.groups = std::move(groups.groups);
+  request.groups_note = std::move(groups.note);
+  ALLIANCE_ASSIGN_OR_RETURN(const models::PanelFit fit, models::fit_from_panel(data.panel, data.rates, request));
+  return models::fit_tables(fit);
+}
+
 }  // namespace
 
 void bind_models(py::module_& m) {
@@ -135,6 +171,18 @@ void bind_models(py::module_& m) {
   });
   m.def("models_joint", [](const PlayersSpec& spec, const std::vector<double>& shares) {
     return tables_of([&] { return joint_tables(spec, shares); });
+  });
+  m.def("models_sweep", [](const PlayersSpec& spec, const std::vector<std::string>& params) {
+    return tables_of([&] { return sweep_tables(spec, params); });
+  });
+  m.def("models_fit", [](const std::string& data_dir, const std::string& rules, const std::string& contributions,
+                         const std::string& income, int year, bool by_size, bool joint) {
+    models::PanelFitRequest request;
+    request.contributions = contributions;
+    request.income = income;
+    request.year = year;
+    request.options.joint = joint;
+    return tables_of([&] { return fit_tables(data_dir, rules, request, by_size); });
   });
   m.def("models_sidepay", [](const PlayersSpec& spec, const std::string& donor, const std::string& deliveries) {
     return tables_of([&] { return sidepay_tables(spec, donor, deliveries); });

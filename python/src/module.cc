@@ -18,4 +18,5 @@ PYBIND11_MODULE(_alliance, m) {
   python::bind_models(m);
   python::bind_consensus(m);
   python::bind_report(m);
+  python::bind_data(m);
 }

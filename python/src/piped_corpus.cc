@@ -5,9 +5,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace alliance::python {
 namespace {
@@ -36,25 +41,23 @@ class JsonLinesWriter {
     raw("\"");
     std::size_t i = 0;
     while (i < length) {
-      // Most text is plain ASCII: 16 units at a time when none needs care
-      // (both loops vectorise).
-      if (i + kBlock <= length && plain_block(units + i)) {
+      // Most text is plain ASCII, even in UCS-2 strings (a curly quote makes
+      // a whole text UCS-2): 16 units at a time narrowed to bytes, and the
+      // plain run before anything that needs care copied at once.
+      if (i + kBlock <= length) {
         reserve(kBlock);
         char* out = buffer_.get() + used_;
-        for (std::size_t k = 0; k < kBlock; ++k) out[k] = static_cast<char>(units[i + k]);
-        used_ += kBlock;
-        i += kBlock;
-        continue;
+        const std::size_t run = plain_run(units + i, out);
+        used_ += run;
+        i += run;
+        if (run == kBlock) continue;
       }
-      // A block with something to escape or encode: unit by unit to its end.
-      for (const std::size_t end = std::min(i + kBlock, length); i < end; ++i) {
-        const std::uint32_t code = unit(units[i]);
-        if (plain(code)) {
-          reserve(1);
-          buffer_[used_++] = static_cast<char>(code);
-        } else {
-          special(code);
-        }
+      const std::uint32_t code = unit(units[i++]);
+      if (plain(code)) {
+        reserve(1);
+        buffer_[used_++] = static_cast<char>(code);
+      } else {
+        special(code);
       }
     }
     raw("\"");
@@ -75,15 +78,52 @@ class JsonLinesWriter {
   }
   // Printable ASCII other than the quote and the backslash: copied as is.
   static bool plain(std::uint32_t code) { return code - 0x20u < 0x60u && code != '"' && code != '\\'; }
+  // Writes the 16 units at `units` narrowed to bytes into `out` and returns
+  // how many of them, from the first, are plain (those bytes are the
+  // encoding; the rest of `out` is scratch the caller overwrites).
   template <typename Unit>
-  static bool plain_block(const Unit* units) {
-    bool care = false;
-    for (std::size_t k = 0; k < kBlock; ++k) {
-      const std::uint32_t code = unit(units[k]);
-      care |= (code - 0x20u >= 0x60u) | (code == '"') | (code == '\\');
+  static std::size_t plain_run(const Unit* units, char* out) {
+#if defined(__SSE2__)
+    const __m128i bytes = narrow(units);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), bytes);
+    // Narrowing saturates every unit >= 0x80 to 0x00 or 0xFF, which fail the
+    // test as they should: plain bytes are 0x20..0x7F (signed > 0x1F) other
+    // than the quote and the backslash.
+    const __m128i printable = _mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x1F));
+    const __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+    const __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+    const auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(quote, backslash), printable)));
+    return mask == 0xFFFFu ? kBlock : static_cast<std::size_t>(__builtin_ctz(~mask));
+#else
+    std::size_t k = 0;
+    while (k < kBlock && plain(unit(units[k]))) {
+      out[k] = static_cast<char>(units[k]);
+      ++k;
     }
-    return !care;
+    return k;
+#endif
   }
+
+#if defined(__SSE2__)
+  // 16 units as 16 bytes, saturating: a unit above 0x7F never narrows to a
+  // plain byte.
+  static __m128i narrow(const char* units) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(units)); }
+  static __m128i narrow(const Py_UCS1* units) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(units)); }
+  static __m128i narrow(const Py_UCS2* units) {
+    const auto* at = reinterpret_cast<const __m128i*>(units);
+    // Signed saturation: 0x0100..0x7FFF become 0xFF, 0x8000..0xFFFF 0x00.
+    return _mm_packus_epi16(_mm_loadu_si128(at), _mm_loadu_si128(at + 1));
+  }
+  static __m128i narrow(const Py_UCS4* units) {
+    const auto* at = reinterpret_cast<const __m128i*>(units);
+    // Code points are below 0x110000, positive as int32: 0x8000 and above
+    // saturate to 0x7FFF, then to 0xFF.
+    const __m128i low = _mm_packs_epi32(_mm_loadu_si128(at), _mm_loadu_si128(at + 1));
+    const __m128i high = _mm_packs_epi32(_mm_loadu_si128(at + 2), _mm_loadu_si128(at + 3));
+    return _mm_packus_epi16(low, high);
+  }
+#endif
 
   void reserve(std::size_t bytes) {
     if (used_ + bytes > kSize) flush();
@@ -142,13 +182,24 @@ class JsonLinesWriter {
 
 }  // namespace
 
-PipedCorpus::Cell PipedCorpus::cell_of(const py::handle& value) {
-  if (value.is_none()) return {nullptr, 0, -1};
-  if (!PyUnicode_Check(value.ptr())) throw py::type_error("corpus: every cell must be a str or None");
-  PyObject* text = value.ptr();
+PipedCorpus::Cell PipedCorpus::text_cell(PyObject* text) {
   const auto length = static_cast<std::size_t>(PyUnicode_GET_LENGTH(text));
   if (PyUnicode_IS_ASCII(text)) return {PyUnicode_DATA(text), length, 0};
   return {PyUnicode_DATA(text), length, static_cast<int>(PyUnicode_KIND(text))};
+}
+
+// The cells come as a column's tolist(), unconverted (a scan for missing
+// values in Python would cost more than the encoding): missing values (None,
+// NaN, pandas' NA) are null, text is used in place, anything else (numbers,
+// timestamps...) as its str(), kept alive here.
+PipedCorpus::Cell PipedCorpus::cell_of(const py::handle& value) {
+  PyObject* object = value.ptr();
+  if (PyUnicode_Check(object)) return text_cell(object);
+  if (value.is_none()) return {nullptr, 0, -1};
+  if (PyFloat_Check(object) && std::isnan(PyFloat_AS_DOUBLE(object))) return {nullptr, 0, -1};
+  if (std::string_view(Py_TYPE(object)->tp_name) == "NAType") return {nullptr, 0, -1};
+  converted_.push_back(py::str(value));
+  return text_cell(converted_.back().ptr());
 }
 
 PipedCorpus::PipedCorpus(std::vector<std::string> columns, const std::vector<py::list>& values)

@@ -26,8 +26,9 @@ namespace alliance::python {
 
 class PipedCorpus {
  public:
-  /// `values[c]` holds column `c`'s cells (str or None), all of one length.
-  /// Throws py::value_error on ragged columns or a cell that is not str/None.
+  /// `values[c]` holds column `c`'s cells, all of one length: str, missing
+  /// (None, NaN, pandas.NA: null) or any other object (its str()). Throws
+  /// py::value_error on ragged columns.
   PipedCorpus(std::vector<std::string> columns, const std::vector<py::list>& values);
   PipedCorpus(const PipedCorpus&) = delete;
   PipedCorpus& operator=(const PipedCorpus&) = delete;
@@ -54,10 +55,12 @@ class PipedCorpus {
     std::size_t length = 0;
     int kind = 0;
   };
-  static Cell cell_of(const py::handle& value);
+  Cell cell_of(const py::handle& value);
+  static Cell text_cell(PyObject* text);
 
   std::vector<std::string> columns_;
   std::vector<std::vector<Cell>> cells_;  // [column][row]
+  std::vector<py::object> converted_;     // the str() of cells that were not text
   std::size_t rows_ = 0;
   int read_fd_ = -1;
   std::string path_;

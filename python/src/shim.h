@@ -74,6 +74,7 @@ void bind_discourse(py::module_& module);
 void bind_models(py::module_& module);
 void bind_consensus(py::module_& module);
 void bind_report(py::module_& module);
+void bind_data(py::module_& module);
 
 }  // namespace alliance::python
 

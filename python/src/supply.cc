@@ -23,6 +23,7 @@ struct SupplyInputs {
   std::string panel;
   std::string sources;
   std::optional<int> year;  // nullopt: the rules' year
+  std::string edition;      // NATO edition; empty: the newest
 };
 
 struct Loaded {
@@ -39,7 +40,7 @@ Result<Loaded> load(const SupplyInputs& inputs) {
   if (inputs.year) {
     ALLIANCE_RETURN_IF_ERROR(loaded.rules.set_parameter("classification.year", std::to_string(*inputs.year)));
   }
-  loaded.data_options = {inputs.data_dir, inputs.panel, inputs.sources};
+  loaded.data_options = {inputs.data_dir, inputs.panel, inputs.sources, inputs.edition};
   ALLIANCE_ASSIGN_OR_RETURN(loaded.data, supply::load_supply_data(loaded.data_options, loaded.rules));
   return loaded;
 }
@@ -98,19 +99,28 @@ Result<std::vector<core::Table>> burden_tables(const SupplyInputs& inputs, bool 
   return supply::burden_tables(results, {});
 }
 
+// `alliance supply panel`: tiers in every year of [first, last], by default
+// every year with data for the rules' variables.
+Result<std::vector<core::Table>> panel_tables(const SupplyInputs& inputs, std::optional<int> first,
+                                              std::optional<int> last) {
+  ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(inputs));
+  if (!first || !last) {
+    Result<std::pair<int, int>> range = supply::default_year_range(loaded.rules, loaded.data.panel);
+    if (!range.is_ok()) return Status::invalid_argument("years: " + range.status().message());
+    first = first.value_or(range->first);
+    last = last.value_or(range->second);
+  }
+  ALLIANCE_ASSIGN_OR_RETURN(supply::PanelClassification panel,
+                            supply::classify_over_time(loaded.rules, loaded.data_options, *first, *last));
+  return supply::over_time_tables(panel);
+}
+
 // The embedded panel (derived variables included) as `alliance data panel`
 // selects it, kept as values: the columns iso3, year, variable, value, source.
 Result<core::Panel> embedded_panel(const SupplyInputs& inputs, const std::vector<std::string>& variables) {
   ALLIANCE_ASSIGN_OR_RETURN(Loaded loaded, load(inputs));
-  core::Panel selected;
-  for (const auto& [key, observation] : loaded.data.panel.observations()) {
-    if (variables.empty() || std::find(variables.begin(), variables.end(), key.variable) != variables.end()) {
-      selected.set(key, observation);
-    }
-  }
-  if (selected.empty() && !variables.empty()) {
-    return Status::invalid_argument("variables: none of them is in the panel; alliance.data.panel() lists them all");
-  }
+  Result<core::Panel> selected = core::select_variables(loaded.data.panel, variables);
+  if (!selected.is_ok()) return Status::invalid_argument("variables: " + selected.status().message());
   return selected;
 }
 
@@ -143,8 +153,9 @@ py::dict panel_columns(const core::Panel& panel) {
 
 void bind_supply(py::module_& m) {
   py::class_<SupplyInputs>(m, "SupplyInputs")
-      .def(py::init<std::string, std::string, std::string, std::string, std::optional<int>>(), py::arg("data_dir"),
-           py::arg("rules"), py::arg("panel"), py::arg("sources"), py::arg("year"));
+      .def(py::init<std::string, std::string, std::string, std::string, std::optional<int>, std::string>(),
+           py::arg("data_dir"), py::arg("rules"), py::arg("panel"), py::arg("sources"), py::arg("year"),
+           py::arg("edition") = "");
   m.def("supply_classify", [](const SupplyInputs& in, const std::string& source) {
     return tables_of([&] { return classify_tables(in, source); });
   });
@@ -157,6 +168,9 @@ void bind_supply(py::module_& m) {
   });
   m.def("supply_burden", [](const SupplyInputs& in, bool all_years) {
     return tables_of([&] { return burden_tables(in, all_years); });
+  });
+  m.def("supply_panel", [](const SupplyInputs& in, std::optional<int> first, std::optional<int> last) {
+    return tables_of([&] { return panel_tables(in, first, last); });
   });
   m.def("data_panel", [](const SupplyInputs& in, const std::vector<std::string>& variables) {
     core::Panel panel;

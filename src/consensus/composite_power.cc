@@ -159,18 +159,24 @@ Result<PowerPlan> plan_composite_power(const CompositeGame& game, const Composit
 
 Result<PowerIndices> composite_power(const CompositeGame& game, const CompositeOptions& options) {
   ALLIANCE_ASSIGN_OR_RETURN(PowerPlan plan, plan_composite_power(game, options));
+  PowerIndices out;
   if (plan.method == "weighted") {
     ALLIANCE_ASSIGN_OR_RETURN(WeightedGame weighted, weighted_game(game, *as_weighted(game)));
     PowerOptions power;
     power.shapley = options.shapley;
     power.max_table_bytes = options.memory_limit;
-    return power_indices(weighted, power);
+    ALLIANCE_ASSIGN_OR_RETURN(out, power_indices(weighted, power));
+  } else {
+    Swings swings = plan.method == "enumeration" ? detail::count_by_enumeration(game, options.threads)
+                                                 : detail::count_by_generating_function(game);
+    if (!options.shapley) swings.by_size.clear();
+    out = detail::indices_from_swings(game.ids, swings, true);
+    out.method = plan.method;
   }
-  Swings swings = plan.method == "enumeration" ? detail::count_by_enumeration(game, options.threads)
-                                               : detail::count_by_generating_function(game);
-  if (!options.shapley) swings.by_size.clear();
-  PowerIndices out = detail::indices_from_swings(game.ids, swings, true);
-  out.method = plan.method;
+  if (!options.banzhaf) {
+    out.banzhaf.clear();
+    out.swings.clear();
+  }
   return out;
 }
 

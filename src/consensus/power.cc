@@ -465,27 +465,35 @@ Result<Players> read_weights(const std::string& path) {
   return players;
 }
 
-Result<WeightedGame> read_weighted_game(const std::string& path, std::string_view quota_text,
-                                       std::int64_t member_quota) {
-  ALLIANCE_ASSIGN_OR_RETURN(Players players, read_weights(path));
+Result<WeightedGame> make_weighted_game(std::vector<std::string> ids, std::vector<std::int64_t> weights,
+                                        std::string_view quota_text, std::int64_t member_quota,
+                                        const WeightedGameNames& names) {
   std::int64_t total = 0;
-  for (std::int64_t w : players.weights) {
+  for (std::int64_t w : weights) {
     if (__builtin_add_overflow(total, w, &total)) {
-      return Status::invalid_argument(fmt::format("{}: the total weight overflows 64 bits", path));
+      return Status::invalid_argument(fmt::format("{}: the total weight overflows 64 bits", names.source));
     }
   }
   Result<std::int64_t> quota = parse_quota(quota_text, total);
-  if (!quota.is_ok()) return Status::invalid_argument(fmt::format("--quota: {}", quota.status().message()));
+  if (!quota.is_ok()) return Status::invalid_argument(fmt::format("{}: {}", names.quota, quota.status().message()));
   if (*quota < 1 || *quota > total) {
     return Status::invalid_argument(
-        fmt::format("--quota: {} is outside [1, {}], the total weight in {}", *quota, total, path));
+        fmt::format("{}: {} is outside [1, {}], the total weight in {}", names.quota, *quota, total, names.source));
   }
-  const auto n = static_cast<std::int64_t>(players.ids.size());
+  const auto n = static_cast<std::int64_t>(ids.size());
   if (member_quota < 0 || member_quota > n) {
-    return Status::invalid_argument(
-        fmt::format("--member-quota: {} is outside [0, {}], the number of players", member_quota, n));
+    return Status::invalid_argument(fmt::format("{}: {} is outside [0, {}], the number of players",
+                                                names.member_quota, member_quota, n));
   }
-  return WeightedGame::create(std::move(players.ids), std::move(players.weights), *quota, member_quota);
+  return WeightedGame::create(std::move(ids), std::move(weights), *quota, member_quota);
+}
+
+Result<WeightedGame> read_weighted_game(const std::string& path, std::string_view quota_text,
+                                       std::int64_t member_quota) {
+  ALLIANCE_ASSIGN_OR_RETURN(Players players, read_weights(path));
+  WeightedGameNames names;
+  names.source = path;
+  return make_weighted_game(std::move(players.ids), std::move(players.weights), quota_text, member_quota, names);
 }
 
 }  // namespace alliance::consensus

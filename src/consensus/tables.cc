@@ -1,6 +1,7 @@
 #include "alliance/consensus/tables.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "alliance/core/json.h"
 #include "alliance/core/number_format.h"
@@ -52,6 +53,21 @@ std::string win_set_text(const WinSetRow& row, int dimension) {
 }
 
 }  // namespace
+
+PowerView weighted_power_view(const WeightedGame& game) {
+  PowerView view;
+  view.rule_note = fmt::format("quota {} of total weight {}{}", game.quota(), game.total_weight(),
+                               game.member_quota() > 0 ? fmt::format(", at least {} members", game.member_quota())
+                                                       : std::string());
+  return view;
+}
+
+PowerView composite_power_view(const RuleExpression& expression) {
+  PowerView view;
+  view.coleman = true;
+  view.rule_note = fmt::format("rule: {}", expression.expanded());
+  return view;
+}
 
 core::Table power_table(const PowerIndices& power, const std::vector<std::string>& weight_names,
                         const std::vector<std::vector<std::int64_t>>& weights, const PowerView& view) {
@@ -155,6 +171,16 @@ core::Table enlargement_table(const std::vector<EnlargementRow>& rows) {
       "p: share of trials in which a uniformly drawn proposal beats a uniformly drawn status quo; "
       "gridlock: share whose status quo has an empty win-set; se: binomial standard errors");
   return table;
+}
+
+std::vector<std::string> enlargement_notes(bool weighted, const EnlargementOptions& options) {
+  std::vector<std::string> notes;
+  if (weighted) notes.emplace_back("weights: 2023 GDP (US$ m, current), NATO June 2024 edition");
+  if (!options.spoilers.empty()) {
+    notes.push_back(fmt::format("spoilers {} fixed at {} from the step they join", fmt::join(options.spoilers, ","),
+                                core::format_fixed(options.spoiler_point, 3)));
+  }
+  return notes;
 }
 
 core::Table winset_table(const WinSetSummary& summary) {

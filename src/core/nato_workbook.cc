@@ -197,6 +197,16 @@ std::optional<std::string> edition_from_file_name(const std::string& path) {
   return fmt::format("nato_{}_{}", year, kMonths[month - 1]);
 }
 
+Result<std::string> workbook_edition(const std::string& path, const std::string& edition) {
+  if (!edition.empty()) return edition;
+  std::optional<std::string> implied = edition_from_file_name(path);
+  if (!implied) {
+    return Status::invalid_argument(fmt::format(
+        "{}: the file name does not say the edition (NATO's start with YYMMDD-)", path));
+  }
+  return *implied;
+}
+
 Table workbook_table(const WorkbookImport& import) {
   Table table{"panel", fmt::format("NATO workbook, edition {} (long format)", import.edition),
               {"iso3", "year", "variable", "value", "source", "estimate"}, {}, {}};

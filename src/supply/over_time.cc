@@ -145,6 +145,12 @@ std::vector<int> years_with_data(const RuleSet& rules, const core::Panel& panel)
   return {years.begin(), years.end()};
 }
 
+Result<std::pair<int, int>> default_year_range(const RuleSet& rules, const core::Panel& panel) {
+  const std::vector<int> years = years_with_data(rules, panel);
+  if (years.empty()) return Status::invalid_argument("the panel has no year of the rules' variables");
+  return std::make_pair(years.front(), years.back());
+}
+
 Result<PanelClassification> classify_over_time(const RuleSet& rules, const SupplyDataOptions& options,
                                                int first_year, int last_year) {
   if (first_year > last_year) {

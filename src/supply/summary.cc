@@ -69,6 +69,16 @@ std::vector<SizeAssignment> assign_size_classes(const RuleSet& rules, const core
   return core::assign_size_classes(*rules.size_rule(), panel, reference);
 }
 
+AllyGroups ally_groups(const core::ActorRegistry& actors, const RuleSet& rules, const core::Panel& panel, int year,
+                       bool by_size) {
+  AllyGroups result;
+  result.allies = reference_allies(actors, rules, year);
+  if (!by_size) return result;
+  for (const SizeAssignment& s : assign_size_classes(rules, panel, result.allies)) result.groups[s.iso3] = s.size_class;
+  if (rules.size_rule()) result.note = rules.size_rule()->note;
+  return result;
+}
+
 Result<Summary> summarize(const RuleSet& rules, const SupplyData& data, const Classification& classification) {
   Summary summary;
   summary.sizes = assign_size_classes(rules, data.panel, classification.reference);

@@ -79,6 +79,17 @@ TEST(CliDataImportTest, NotAWorkbookIsOneLineAndExitTwo) {
   EXPECT_EQ(result.err, dir.file("240617-tables.xlsx") + ": not an XLSX workbook (not a zip archive)\n");
 }
 
+TEST(CliDataImportTest, FileNameWithoutAnEditionAsksForOne) {
+  TempDir dir;
+  write_file(dir.file("tables.xlsx"), "not read: the edition is checked first\n");
+  const CliResult result = run_cli({"data", "import", "nato-workbook", dir.file("tables.xlsx")});
+  EXPECT_EQ(result.exit_code, 2) << result;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, dir.file("tables.xlsx") +
+                            ": the file name does not say the edition (NATO's start with YYMMDD-); give --edition "
+                            "LABEL\n");
+}
+
 TEST(CliDataRevisionsTest, The2023EstimatesRevisedInJune2024) {
   const Table table = csv_from({"data", "revisions", "--from", "nato_2023_july", "--to", "nato_2024_june",
                                 "--variable", "defexp_pct_gdp", "--format", "csv"});

@@ -271,5 +271,20 @@ TEST(CompositePowerTest, MembersFileErrorsNameTheirPlace) {
   EXPECT_NE(missing.status().message().find("did you mean 'votes'"), std::string::npos) << missing.status().message();
 }
 
+TEST(CompositePowerTest, BanzhafLeftOutOnRequestKeepsColeman) {
+  std::mt19937_64 rng(5);
+  for (const char* rule : {"votes >= 62% and against < 5", "(members >= 55% and population >= 65%) or against < 3"}) {
+    const CompositeGame game = make_game(random_members(rng, 10), rule);
+    CompositeOptions shapley_only;
+    shapley_only.banzhaf = false;
+    const Result<PowerIndices> all = composite_power(game, {});
+    const Result<PowerIndices> some = composite_power(game, shapley_only);
+    ASSERT_TRUE(all.is_ok() && some.is_ok()) << rule;
+    EXPECT_TRUE(some->banzhaf.empty() && some->swings.empty()) << rule;
+    EXPECT_EQ(some->shapley, all->shapley) << rule;
+    EXPECT_EQ(some->coleman_prevent, all->coleman_prevent) << rule;
+  }
+}
+
 }  // namespace
 }  // namespace alliance::consensus

@@ -115,5 +115,15 @@ TEST(EnlargementTest, UserIdealPointsMustCoverEveryAlly) {
   EXPECT_NE(rows.status().message().find("'BEL'"), std::string::npos) << rows.status().message();
 }
 
+TEST(EnlargementTest, NotesNameTheWeightsAndTheSpoilers) {
+  EnlargementOptions o;
+  EXPECT_TRUE(enlargement_notes(false, o).empty());
+  o.spoilers = {"HUN", "TUR"};
+  o.spoiler_point = 0.25;
+  EXPECT_EQ(enlargement_notes(true, o),
+            (std::vector<std::string>{"weights: 2023 GDP (US$ m, current), NATO June 2024 edition",
+                                      "spoilers HUN,TUR fixed at 0.250 from the step they join"}));
+}
+
 }  // namespace
 }  // namespace alliance::consensus

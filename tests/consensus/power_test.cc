@@ -292,5 +292,20 @@ TEST(PowerWeightsFileTest, RejectsARepeatedIdAtItsLocation) {
   EXPECT_EQ(players.status().message(), path + ":3:1: duplicate id 'FRA' (first on line 2)");
 }
 
+TEST(PowerTest, MakeWeightedGameNamesWhatItChecks) {
+  const WeightedGameNames names{"quota", "member_quota", "weights"};
+  const auto game = make_weighted_game({"A", "B", "C"}, {4, 2, 1}, "60%", 2, names);
+  ASSERT_TRUE(game.is_ok()) << game.status().message();
+  EXPECT_EQ(game->quota(), 5);  // the smallest whole number >= 60 % of 7
+  EXPECT_EQ(game->member_quota(), 2);
+  EXPECT_EQ(make_weighted_game({"A", "B"}, {4, 2}, "7", 0, names).status().message(),
+            "quota: 7 is outside [1, 6], the total weight in weights");
+  EXPECT_EQ(make_weighted_game({"A", "B"}, {4, 2}, "3", 3, names).status().message(),
+            "member_quota: 3 is outside [0, 2], the number of players");
+  EXPECT_EQ(make_weighted_game({"A", "B"}, {INT64_MAX, 1}, "3", 0, names).status().message(),
+            "weights: the total weight overflows 64 bits");
+  EXPECT_EQ(make_weighted_game({"A", "B"}, {4, 2}, "3", 0, WeightedGameNames{}).is_ok(), true);
+}
+
 }  // namespace
 }  // namespace alliance::consensus

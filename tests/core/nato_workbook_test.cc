@@ -161,5 +161,15 @@ TEST(NatoWorkbookTest, FileThatIsNotAZipIsReported) {
   EXPECT_EQ(import_error(path), path + ": not an XLSX workbook (not a zip archive)");
 }
 
+TEST(NatoWorkbookTest, EditionGivenOrImpliedByTheFileName) {
+  EXPECT_EQ(*workbook_edition("a/240617-def-exp-2024-TABLES-en.xlsx", ""), "nato_2024_june");
+  EXPECT_EQ(*workbook_edition("a/240617-def-exp-2024-TABLES-en.xlsx", "mine"), "mine");
+  const Result<std::string> none = workbook_edition("dir/tables.xlsx", "");
+  ASSERT_FALSE(none.is_ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(none.status().message().rfind("dir/tables.xlsx: the file name does not say the edition", 0), 0u)
+      << none.status().message();
+}
+
 }  // namespace
 }  // namespace alliance::core

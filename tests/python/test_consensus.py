@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import alliance
-from conftest import SOURCE_DIR, assert_frame_matches_csv, cli_csv
+from conftest import SOURCE_DIR, assert_frame_matches_csv, cli_csv, run_cli
 
 EEC = SOURCE_DIR / "tests" / "fixtures" / "cli" / "eec_1958_weights.csv"
 FIVE = SOURCE_DIR / "tests" / "fixtures" / "consensus" / "five_1d.csv"
@@ -93,3 +93,55 @@ def test_errors():
         alliance.consensus.pass_probability(rules="plurality", trials=10)
     with pytest.raises(OSError):  # core::read_file: a missing file is an I/O error
         alliance.power("no/such/weights.csv", quota=1)
+
+
+COMPOSITE_MEMBERS = pd.DataFrame({"id": ["A", "B", "C", "D", "E"], "population": [10, 20, 30, 25, 15],
+                                  "gdp": [5, 1, 2, 8, 4]})
+COMPOSITE_RULE = "(members >= 60% and population >= 65%) or gdp >= 15"
+
+
+def test_power_of_a_composite_rule_is_the_cli_csv(tmp_path):
+    path = tmp_path / "members.csv"
+    COMPOSITE_MEMBERS.to_csv(path, index=False)
+    power = alliance.power(rule=COMPOSITE_RULE, members=path)
+    assert list(power.columns[:2]) == ["population", "gdp"]
+    assert {"coleman_prevent", "coleman_initiate"} <= set(power.columns)
+    assert power["swings"].dtype == "int64"
+    assert_frame_matches_csv(with_id(power), cli_csv("power", "--rule", COMPOSITE_RULE, "--members", str(path)))
+    assert any(note.startswith("rule: ") for note in power.attrs["notes"])
+    pd.testing.assert_frame_equal(alliance.power(rule=COMPOSITE_RULE, members=COMPOSITE_MEMBERS), power)
+    # The ids as the index, as alliance.power returns them, are read too.
+    pd.testing.assert_frame_equal(alliance.power(rule=COMPOSITE_RULE, members=COMPOSITE_MEMBERS.set_index("id")),
+                                  power)
+    shapley = alliance.power(rule=COMPOSITE_RULE, members=path, index="shapley", threads=2)
+    assert_frame_matches_csv(with_id(shapley), cli_csv("power", "--rule", COMPOSITE_RULE, "--members", str(path),
+                                                       "--index", "shapley"))
+    assert "banzhaf" not in shapley and "swings" not in shapley
+
+
+def test_power_of_a_composite_rule_errors(tmp_path):
+    with pytest.raises(alliance.InvalidArgument):
+        alliance.power(rule=COMPOSITE_RULE)
+    with pytest.raises(alliance.InvalidArgument):
+        alliance.power(EEC_WEIGHTS, quota=12, rule=COMPOSITE_RULE, members=COMPOSITE_MEMBERS)
+    path = tmp_path / "members.csv"
+    COMPOSITE_MEMBERS.drop(columns="gdp").to_csv(path, index=False)
+    with pytest.raises(alliance.ParseError) as error:
+        alliance.power(rule=COMPOSITE_RULE, members=path)
+    assert (error.value.file, error.value.line, error.value.column) == (str(path), 1, 1)
+    assert "gdp" in str(error.value)
+
+
+def cli_notes(*args: str):
+    """The `note:` lines of the CLI's table output."""
+    return [line.strip()[len("note: "):] for line in run_cli(*args).splitlines() if line.strip().startswith("note: ")]
+
+
+def test_enlargement_notes_are_the_cli_notes():
+    steps = alliance.consensus.enlargement(rules=["unanimity", "weighted:0.5"], spoilers=("HUN", "TUR"),
+                                           spoiler_point=0.25, trials=2000, seed=3)
+    assert steps.attrs["notes"] == cli_notes("consensus", "enlargement", "--rule", "unanimity,weighted:0.5",
+                                             "--spoilers", "HUN,TUR", "--spoiler-point", "0.25", "--trials", "2000",
+                                             "--seed", "3")
+    assert any("HUN,TUR" in note for note in steps.attrs["notes"])
+    assert any(note.startswith("weights: ") for note in steps.attrs["notes"])

@@ -145,3 +145,32 @@ def test_unknown_category_and_option():
         alliance.discourse.types(SAMPLE, lexicon=LEXICON, category="nope")
     with pytest.raises(TypeError, match="unknown reader option"):
         alliance.discourse.count(SAMPLE, text_column="text")
+
+
+def test_frame_encoding_matches_the_same_texts_in_a_file(tmp_path):
+    # Texts of every str width (ASCII, Latin-1, UCS-2, UCS-4) with characters
+    # that need care (quotes, backslashes, controls, non-ASCII) at every
+    # position around the encoder's 16-unit blocks, and cells that are not text.
+    specials = ["é", "\u201c", "😀", '"', "\\", "\n", "\t", "\x01", "\x7f", "ÿ"]
+    texts = []
+    for k, special in enumerate(specials):
+        for position in range(0, 40, 3):
+            words = "freedom democracy law fair share unity " * 2
+            texts.append(words[:position] + special + words[position:] + f" lawful{special}law")
+    frame = pd.DataFrame({"id": range(len(texts)), "date": ["2021-05-0%d" % (1 + i % 9) for i in range(len(texts))],
+                          "author": [None if i % 7 == 0 else float("nan") if i % 11 == 0 else f"a{i % 3}"
+                                     for i in range(len(texts))],
+                          "text": texts})
+    path = tmp_path / "corpus.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for record in frame.to_dict("records"):
+            record["id"] = str(record["id"])
+            record["author"] = record["author"] if isinstance(record["author"], str) else None
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    lexicon = {"values": ["freedom*", "democr*", "law*"], "fairness": ["fair*", "share*"]}
+    pd.testing.assert_frame_equal(alliance.discourse.count(frame, lexicon=lexicon, by=("author",)),
+                                  alliance.discourse.count(path, lexicon=lexicon, by=("author",)))
+    in_memory = alliance.discourse.kwic(frame, lexicon=lexicon, category="values", window=3)
+    in_file = alliance.discourse.kwic(path, lexicon=lexicon, category="values", window=3)
+    columns = [c for c in in_memory.columns if c != "file"]
+    pd.testing.assert_frame_equal(in_memory[columns], in_file[columns])

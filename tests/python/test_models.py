@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import alliance
-from conftest import assert_frame_matches_csv, assert_tables_match_cli, run_cli
+from conftest import assert_frame_matches_csv, assert_tables_match_cli, cli_csv, cli_rows, run_cli
 
 PLAYERS = pd.DataFrame({"id": ["USA", "DEU", "LUX"], "income": [100.0, 40.0, 5.0], "a": [0.3, 0.25, 0.2]})
 
@@ -66,3 +66,36 @@ def test_players_source_errors():
         alliance.models.solve()
     with pytest.raises(alliance.InvalidArgument):
         alliance.models.solve(n=3, preference=1.5)
+
+
+def test_sweep_is_the_cli_csv(players_file):
+    sweep = alliance.models.sweep({"a:USA": (0.1, 0.9, 5), "income": "50:150:3"}, players=players_file)
+    assert sweep["contributors"].dtype == "int64" and sweep["G_nash"].dtype == "float64"
+    assert len(sweep) == 15
+    expected = cli_rows("model", "sweep", "--players", str(players_file), "--param", "a:USA=0.1:0.9:5",
+                        "--param", "income=50:150:3")
+    assert_frame_matches_csv(sweep, expected)
+    texts = alliance.models.sweep(["a:USA=0.1:0.9:5", "income=50:150:3"], players=PLAYERS)
+    pd.testing.assert_frame_equal(texts, sweep)
+
+
+def test_sweep_of_a_panel_game_and_its_errors():
+    sweep = alliance.models.sweep("a=0.2:0.4:3", from_panel="gdp_usd_m_current", year=2023)
+    assert_frame_matches_csv(sweep, cli_rows("model", "sweep", "--from-panel", "gdp_usd_m_current",
+                                             "--year", "2023", "--param", "a=0.2:0.4:3"))
+    with pytest.raises(alliance.InvalidArgument):
+        alliance.models.sweep("a=0.2:1.4:3", n=3)
+
+
+def test_fit_is_the_cli_csv():
+    fit = alliance.models.fit()
+    assert fit.names == ["fit_verdict", "fit", "fit_allies"]
+    assert_tables_match_cli(fit, "model", "fit")
+    ungrouped = alliance.models.fit(groups="none", joint=False, year=2022, table="fit")
+    assert_frame_matches_csv(ungrouped, cli_csv("model", "fit", "--groups", "none", "--no-joint", "--year", "2022",
+                                                table="fit"))
+    assert set(ungrouped["model"]) == {"nash", "lindahl"}
+    with pytest.raises(alliance.InvalidArgument, match="contributions"):
+        alliance.models.fit(contributions="no_such_variable")
+    with pytest.raises(alliance.InvalidArgument):
+        alliance.models.fit(groups="region")

@@ -178,5 +178,18 @@ TEST(OverTimeTest, UnknownOnMissingIsAParseError) {
   EXPECT_NE(rules.status().message().find("bad.toml:4:"), std::string::npos) << rules.status().message();
 }
 
+TEST(OverTimeTest, DefaultYearRangeIsTheYearsWithData) {
+  const RuleSet rules = rules_with("unclassified");
+  const SupplyDataOptions options = user_panel();
+  auto data = load_supply_data(options, rules);
+  ASSERT_TRUE(data.is_ok()) << data.status().message();
+  const Result<std::pair<int, int>> range = default_year_range(rules, data->panel);
+  ASSERT_TRUE(range.is_ok()) << range.status().message();
+  EXPECT_EQ(*range, std::make_pair(2020, 2021));
+  const Result<std::pair<int, int>> none = default_year_range(rules, core::Panel{});
+  ASSERT_FALSE(none.is_ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace alliance::supply

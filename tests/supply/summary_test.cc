@@ -117,5 +117,21 @@ TEST(SummaryTest, SizeClassTiesAreBrokenByCodeAndMissingIsUnknown) {
   EXPECT_EQ(sizes[3].size_class, "unknown");
 }
 
+TEST(SummaryTest, AllyGroupsAreTheReferenceAlliesAndTheirSizeClasses) {
+  Fixture f(0);
+  const AllyGroups grouped = ally_groups(f.data.actors, f.rules, f.data.panel, 1950, true);
+  EXPECT_EQ(grouped.allies, reference_allies(f.data.actors, f.rules, 1950));
+  ASSERT_EQ(grouped.groups.size(), grouped.allies.size());
+  EXPECT_EQ(grouped.groups.at("USA"), "large");  // gdp 110, the top two
+  EXPECT_EQ(grouped.groups.at("GBR"), "large");
+  EXPECT_EQ(grouped.groups.at("NOR"), "medium");  // 80 >= 50
+  EXPECT_EQ(grouped.groups.at("BEL"), "small");
+  EXPECT_EQ(grouped.note, f.rules.size_rule()->note);
+  const AllyGroups ungrouped = ally_groups(f.data.actors, f.rules, f.data.panel, 1950, false);
+  EXPECT_EQ(ungrouped.allies, grouped.allies);
+  EXPECT_TRUE(ungrouped.groups.empty());
+  EXPECT_TRUE(ungrouped.note.empty());
+}
+
 }  // namespace
 }  // namespace alliance::supply

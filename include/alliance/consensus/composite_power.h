@@ -72,6 +72,9 @@ Result<CompositeGame> make_composite_game(const MembersFile& members, const Rule
 struct CompositeOptions {
   /// Refuse a game whose tables would need more bytes than this (1 GiB).
   std::size_t memory_limit = std::size_t{1} << 30;
+  /// Report the Banzhaf index and the swing counts (they are counted anyway:
+  /// Coleman's indices need them).
+  bool banzhaf = true;
   /// Compute the Shapley-Shubik index (needs counts by coalition size).
   bool shapley = true;
   /// Threads for the enumeration; the result does not depend on it.

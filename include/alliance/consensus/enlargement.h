@@ -76,6 +76,11 @@ Result<std::map<std::string, double>> gdp_weights(const std::string& data_dir, c
 /// tables in tables.cc; see tables.h for their JSON).
 core::Table enlargement_table(const std::vector<EnlargementRow>& rows);
 
+/// The notes the CLI and the Python package add under that table: where the
+/// weights of weighted rules come from (gdp_weights) when `weighted`, and the
+/// spoilers fixed at their point.
+std::vector<std::string> enlargement_notes(bool weighted, const EnlargementOptions& options);
+
 /// The current allies (the last enlargement step of the data folder's
 /// registry) with ideal points drawn uniformly, weighted by 2023 GDP when a
 /// rule reads weights. kInvalidArgument when no ally has an accession date.

@@ -147,9 +147,26 @@ Result<Players> read_weights(const std::string& path);
 /// against the total is checked by WeightedGame::create.
 Result<std::int64_t> parse_quota(std::string_view text, std::int64_t total_weight);
 
+/// What the checks of make_weighted_game name in their messages: the
+/// quota's and member quota's option (the CLI's flags, the package's
+/// parameters) and where the weights come from.
+struct WeightedGameNames {
+  std::string quota = "--quota";
+  std::string member_quota = "--member-quota";
+  std::string source;  // a file, or e.g. "weights"
+};
+
+/// The game of ids and weights (>= 0), a quota text (see parse_quota) and a
+/// member quota in [0, n]: kInvalidArgument naming `names` when the total
+/// overflows, the quota is not in [1, total weight] or the member quota is
+/// out of range.
+Result<WeightedGame> make_weighted_game(std::vector<std::string> ids, std::vector<std::int64_t> weights,
+                                        std::string_view quota, std::int64_t member_quota,
+                                        const WeightedGameNames& names);
+
 /// The game of a weights file (`-`: standard input), a quota text (see
-/// parse_quota) and a member quota: errors name the option (--quota,
-/// --member-quota) and the file.
+/// parse_quota) and a member quota: make_weighted_game with errors naming the
+/// option (--quota, --member-quota) and the file.
 Result<WeightedGame> read_weighted_game(const std::string& path, std::string_view quota, std::int64_t member_quota);
 
 }  // namespace alliance::consensus

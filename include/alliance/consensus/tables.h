@@ -12,6 +12,7 @@
 #include "alliance/consensus/enlargement.h"
 #include "alliance/consensus/monte_carlo.h"
 #include "alliance/consensus/power.h"
+#include "alliance/consensus/rule_expression.h"
 #include "alliance/consensus/winset.h"
 #include "alliance/core/table.h"
 
@@ -24,6 +25,14 @@ struct PowerView {
   /// A note naming the rule, e.g. "quota 12 of total weight 17".
   std::string rule_note;
 };
+
+/// The view of a weighted game's indices: the note "quota Q of total weight
+/// W" (", at least M members" for a double majority).
+PowerView weighted_power_view(const WeightedGame& game);
+
+/// The view of a composite rule's indices: Coleman's shown, the note
+/// "rule: " and the expanded expression.
+PowerView composite_power_view(const RuleExpression& expression);
 
 /// Table "power": id, one column per weight, then banzhaf, banzhaf_absolute,
 /// swings (exact integers), shapley and, with view.coleman, coleman_prevent

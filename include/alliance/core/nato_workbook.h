@@ -38,6 +38,11 @@ Result<WorkbookImport> import_nato_workbook(const std::string& path, const Actor
 /// "nato_2024_june"; nullopt when the name does not start with YYMMDD-.
 std::optional<std::string> edition_from_file_name(const std::string& path);
 
+/// `edition` when given, else the one `path`'s name implies; kInvalidArgument
+/// "PATH: the file name does not say the edition (...)" when neither does
+/// (the caller adds how to give it).
+Result<std::string> workbook_edition(const std::string& path, const std::string& edition);
+
 /// The import as `iso3,year,variable,value,source,estimate` (estimate 1 or
 /// 0), rows in key order: the long panel format plus the estimate flag, which
 /// --panel readers ignore.

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "alliance/core/status.h"
@@ -99,6 +100,11 @@ std::vector<int> years_with_every_indicator(const PanelClassification& panel);
 /// `panel` restricted to `years` (rows, counts, and the transitions between
 /// two kept years); years absent from `panel` are ignored.
 PanelClassification only_years(const PanelClassification& panel, const std::vector<int>& years);
+
+/// The first and last of years_with_data: the default range of
+/// classify_over_time. kInvalidArgument "the panel has no year of the rules'
+/// variables" when there is none.
+Result<std::pair<int, int>> default_year_range(const RuleSet& rules, const core::Panel& panel);
 
 /// Classifies every ally (members by 31 December of each year, less the
 /// rules' exclusions) in data mode for each year of [first_year, last_year].

@@ -3,6 +3,7 @@
 #ifndef ALLIANCE_SUPPLY_SUMMARY_H_
 #define ALLIANCE_SUPPLY_SUMMARY_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,17 @@ struct Summary {
 /// rules define none).
 std::vector<SizeAssignment> assign_size_classes(const RuleSet& rules, const core::Panel& panel,
                                                 const std::vector<std::string>& reference);
+
+/// The reference allies of `year` and, when `by_size`, each one's size
+/// class (iso3 -> class) with the size rule's note: the groups that a fit of
+/// the panel (`alliance model fit`, alliance.models.fit) compares.
+struct AllyGroups {
+  std::vector<std::string> allies;
+  std::map<std::string, std::string> groups;
+  std::string note;
+};
+AllyGroups ally_groups(const core::ActorRegistry& actors, const RuleSet& rules, const core::Panel& panel, int year,
+                       bool by_size);
 
 Result<Summary> summarize(const RuleSet& rules, const SupplyData& data, const Classification& classification);
 
