@@ -101,7 +101,7 @@ def test_help_explains_parameters():
 
 def test_panel_over_time_is_the_cli_csv():
     tables = alliance.supply.panel(years=(2021, 2023))
-    assert tables.names == ["panel", "transitions", "transition_matrix", "paths", "indicators_by_year"]
+    assert tables.names == ["panel", "transitions", "transition_matrix", "paths", "indicators_by_year", "met_by_year"]
     assert_tables_match_cli(tables, "supply", "panel", "--years", "2021:2023")
     one_year = alliance.supply.panel(years="2022", table="panel")
     assert_frame_matches_csv(one_year, cli_csv("supply", "panel", "--years", "2022", table="panel"))
