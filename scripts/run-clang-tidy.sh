@@ -12,7 +12,11 @@ fi
 tidy=$(command -v run-clang-tidy || command -v run-clang-tidy-14)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-"$tidy" -quiet -p "$build" -j "$(nproc)" "$(pwd)/(src|apps)/.*\.cc$" >"$log" 2>&1
+# The CLI is a unity build: its sources reach the compile commands only through
+# the generated Unity/unity_*.cxx files, whose diagnostics in apps/ the header
+# filter of .clang-tidy keeps.
+"$tidy" -quiet -p "$build" -j "$(nproc)" \
+  "$(pwd)/(src|apps)/.*\.cc$|.*/alliance_cli\.dir/Unity/unity_.*\.cxx$" >"$log" 2>&1
 status=$?
 grep -v -E '^[0-9]+ warnings? (and [0-9]+ errors? )?generated|^Suppressed [0-9]+ warnings|^Use -header-filter|^Use -system-headers|^clang-tidy-14 |^Running clang-tidy' "$log"
 if [ "$status" -eq 0 ]; then echo "clang-tidy: clean"; fi
