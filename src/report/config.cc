@@ -95,12 +95,14 @@ class ConfigParser {
   }
 
   Status integer_of(const toml::node& node, std::string_view what, long long min, long long max, long long& out) const {
-    const auto value = node.value<long long>();
-    if (!value || !node.is_integer()) return error(node.source(), fmt::format("{} must be a whole number", what));
-    if (*value < min || *value > max) {
-      return error(node.source(), fmt::format("{} = {} is out of range [{}, {}]", what, *value, min, max));
+    // Checked before any conversion: toml++'s value<long long>() casts a float
+    // such as 1e99 to an integer, which is undefined (found by report_config_fuzz).
+    if (!node.is_integer()) return error(node.source(), fmt::format("{} must be a whole number", what));
+    const long long value = node.as_integer()->get();
+    if (value < min || value > max) {
+      return error(node.source(), fmt::format("{} = {} is out of range [{}, {}]", what, value, min, max));
     }
-    out = *value;
+    out = value;
     return Status::ok();
   }
 

@@ -155,6 +155,14 @@ TEST(ReportConfigTest, LocatesAWrongType) {
   EXPECT_EQ(config.status().message(), "r.toml:2:10: consensus.trials must be a whole number");
 }
 
+// report_config_fuzz found `trials = 1e99` converted to an integer before
+// its type was checked (undefined behaviour under UBSan).
+TEST(ReportConfigTest, Issue16AFloatBeyondEveryIntegerIsAWrongTypeNotAConversion) {
+  auto config = parse_config("[consensus]\ntrials = 999999999999999999999999999999401.0\n", "r.toml");
+  ASSERT_FALSE(config.is_ok());
+  EXPECT_EQ(config.status().message(), "r.toml:2:10: consensus.trials must be a whole number");
+}
+
 TEST(ReportConfigTest, LocatesMalformedToml) {
   auto config = parse_config("[supply\n", "r.toml");
   ASSERT_FALSE(config.is_ok());
