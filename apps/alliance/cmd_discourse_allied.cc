@@ -33,8 +33,8 @@ struct AlliedCommandOptions {
 
 Status run_allied(const GlobalOptions& global, const AlliedCommandOptions& options) {
   const std::string data_dir = resolve_data_dir(global);
-  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSource source,
-                            resolve_corpus_source(data_dir, options.source, "@ungdc-allies"));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSources source,
+                            read_corpus_sources(data_dir, options.source, "@ungdc-allies"));
   discourse::AlliedOptions allied;
   allied.country_field = options.country_field;
   if (allied.country_field.empty() && source.embedded) allied.country_field = source.embedded->country_field;
@@ -49,19 +49,16 @@ Status run_allied(const GlobalOptions& global, const AlliedCommandOptions& optio
   allied.level = options.level;
   allied.seed = global.seed;
   allied.threads = global.threads;
-  ALLIANCE_ASSIGN_OR_RETURN(allied.tokenizer, discourse::parse_tokenizer_kind(options.source.tokenizer));
-  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Lexicon lexicon, discourse::read_lexicon(source.lexicon_path));
-  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(lexicon));
+  allied.tokenizer = source.tokenizer;
+  ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(source.lexicon));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::AlliedStudy study,
                             discourse::allied_study(source.inputs, matcher, allied, source.corpus));
   report_skipped(study.read);
-  std::string corpus;
-  for (const auto& input : source.inputs) corpus += (corpus.empty() ? "" : " ") + input.string();
   return write_tables(discourse::allied_tables(study), options.output,
                       {{"command", "discourse allied"},
                        {"version", ALLIANCE_VERSION},
-                       {"corpus", corpus},
-                       {"lexicon", source.lexicon_path.string()},
+                       {"corpus", source.corpus_name},
+                       {"lexicon", source.lexicon_name},
                        {"seed", std::to_string(global.seed)}});
 }
 

@@ -32,34 +32,13 @@ void add_source_options(CLI::App& command, SourceOptions& options) {
   add_output_options(command, options.output);
 }
 
-struct Sources {
-  std::vector<fs::path> inputs;
-  discourse::CorpusOptions corpus;
-  discourse::Lexicon lexicon;
-  discourse::TokenizerKind tokenizer = discourse::TokenizerKind::kSimple;
-  std::string corpus_name;  // for metadata
-  std::string lexicon_name;
-};
-
-Result<Sources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
+Result<CorpusSources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
   // The analyses keep @sotu as their default until the report, whose
   // provenance commands name no corpus, reads the allies' speeches too.
-  ALLIANCE_ASSIGN_OR_RETURN(CorpusSource source,
-                            resolve_corpus_source(resolve_data_dir(global), options.corpus, "@sotu"));
-  Sources s;
-  s.inputs = std::move(source.inputs);
-  s.corpus = std::move(source.corpus);
-  for (const auto& input : s.inputs) {
-    if (!s.corpus_name.empty()) s.corpus_name += ' ';
-    s.corpus_name += input.string();
-  }
-  s.lexicon_name = source.lexicon_path.string();
-  ALLIANCE_ASSIGN_OR_RETURN(s.lexicon, discourse::read_lexicon(source.lexicon_path));
-  ALLIANCE_ASSIGN_OR_RETURN(s.tokenizer, discourse::parse_tokenizer_kind(options.corpus.tokenizer));
-  return s;
+  return read_corpus_sources(resolve_data_dir(global), options.corpus, "@sotu");
 }
 
-std::vector<std::pair<std::string, std::string>> meta_of(const std::string& command, const Sources& s,
+std::vector<std::pair<std::string, std::string>> meta_of(const std::string& command, const CorpusSources& s,
                                                          const GlobalOptions& global) {
   return {{"command", command},
           {"version", ALLIANCE_VERSION},
@@ -89,7 +68,7 @@ Status run_kwic(const GlobalOptions& global, const KwicCommandOptions& options) 
   if (options.category.empty() == options.pattern.empty()) {
     return Status::invalid_argument("kwic needs exactly one of --category C and --pattern P");
   }
-  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSources s, load_sources(global, options.source));
   discourse::KwicOptions kwic;
   kwic.window = options.window;
   kwic.sample = options.sample;
@@ -119,7 +98,7 @@ struct TypesCommandOptions {
 };
 
 Status run_types(const GlobalOptions& global, const TypesCommandOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSources s, load_sources(global, options.source));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
   std::optional<std::size_t> category;
   if (!options.category.empty()) {
@@ -142,7 +121,7 @@ struct TrendCommandOptions {
 };
 
 Status run_trend(const GlobalOptions& global, const TrendCommandOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSources s, load_sources(global, options.source));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
   discourse::TrendOptions trend;
   trend.by = options.by;
@@ -169,7 +148,7 @@ struct CompareCommandOptions {
 };
 
 Status run_compare(const GlobalOptions& global, const CompareCommandOptions& options) {
-  ALLIANCE_ASSIGN_OR_RETURN(const Sources s, load_sources(global, options.source));
+  ALLIANCE_ASSIGN_OR_RETURN(const CorpusSources s, load_sources(global, options.source));
   ALLIANCE_ASSIGN_OR_RETURN(const discourse::Matcher matcher, discourse::Matcher::compile(s.lexicon));
   std::optional<std::size_t> only;
   if (!options.category.empty()) {

@@ -96,4 +96,21 @@ void report_skipped(const discourse::ReadSummary& read) {
   }
 }
 
+Result<CorpusSources> read_corpus_sources(const fs::path& data_dir, const CorpusSourceOptions& options,
+                                          std::string_view default_corpus) {
+  ALLIANCE_ASSIGN_OR_RETURN(CorpusSource source, resolve_corpus_source(data_dir, options, default_corpus));
+  CorpusSources s;
+  s.inputs = std::move(source.inputs);
+  s.corpus = std::move(source.corpus);
+  s.embedded = std::move(source.embedded);
+  for (const auto& input : s.inputs) {
+    if (!s.corpus_name.empty()) s.corpus_name += ' ';
+    s.corpus_name += input.string();
+  }
+  s.lexicon_name = source.lexicon_path.string();
+  ALLIANCE_ASSIGN_OR_RETURN(s.lexicon, discourse::read_lexicon(source.lexicon_path));
+  ALLIANCE_ASSIGN_OR_RETURN(s.tokenizer, discourse::parse_tokenizer_kind(options.tokenizer));
+  return s;
+}
+
 }  // namespace alliance::cli

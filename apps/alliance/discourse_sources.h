@@ -13,6 +13,8 @@
 #include "alliance/core/size_classes.h"
 #include "alliance/discourse/corpus.h"
 #include "alliance/discourse/embedded.h"
+#include "alliance/discourse/lexicon.h"
+#include "alliance/discourse/tokenizer.h"
 
 namespace alliance::cli {
 
@@ -55,6 +57,21 @@ Result<CorpusSource> resolve_corpus_source(const std::filesystem::path& data_dir
 // `--by size`. `rules_path` empty: the default rules.
 Result<std::vector<core::SizeAssignment>> rules_size_classes(const std::string& data_dir,
                                                              const std::string& rules_path);
+
+// A resolved corpus with its lexicon read and its tokenizer parsed, as the
+// discourse analyses use them; the names are those the output's metadata shows.
+struct CorpusSources {
+  std::vector<std::filesystem::path> inputs;
+  discourse::CorpusOptions corpus;
+  discourse::Lexicon lexicon;
+  discourse::TokenizerKind tokenizer = discourse::TokenizerKind::kSimple;
+  std::string corpus_name;  // the inputs, space-separated
+  std::string lexicon_name;
+  std::optional<discourse::EmbeddedCorpus> embedded;
+};
+
+Result<CorpusSources> read_corpus_sources(const std::filesystem::path& data_dir, const CorpusSourceOptions& options,
+                                          std::string_view default_corpus);
 
 // Skipped documents are reported even with --quiet: never silent.
 void report_skipped(const discourse::ReadSummary& read);
