@@ -2,12 +2,15 @@
 // input, block boundaries, and every kind of bad input.
 #include "alliance/discourse/corpus.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -484,6 +487,116 @@ TEST(CorpusTest, FormatFollowsTheName) {
   EXPECT_EQ(corpus_format("x.csv.zst"), CorpusFormat::kCsv);
   EXPECT_EQ(corpus_format("x.jsonl.zst"), CorpusFormat::kJsonLines);
   EXPECT_EQ(corpus_format("x.ndjson"), CorpusFormat::kJsonLines);
+}
+
+}  // namespace
+}  // namespace alliance::discourse
+
+namespace alliance::discourse {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ------------------------------------------- plain and compressed, in blocks
+// A plain file and the same bytes compressed are cut into blocks by
+// different sources (read(2) and a decompressing stream, whose reads end at
+// other places). Both must give the same documents, lines, errors and
+// warnings, whatever falls on a block boundary: records of every length,
+// one longer than a block, CRLF, a byte order mark, the file's end within
+// the parser's padding of a block's.
+
+// Pseudo-random records: lengths from a few bytes to `longest`.
+std::string blocky_jsonl(std::size_t bytes, std::size_t longest, unsigned seed) {
+  std::string out = "\xEF\xBB\xBF";
+  std::uint64_t state = seed;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (std::size_t n = 0; out.size() < bytes; ++n) {
+    const std::size_t length = next() % 7 == 0 ? next() % longest : next() % 300;
+    std::string text(length, 'w');
+    for (std::size_t k = 0; k < length; k += 1 + next() % 9) text[k] = ' ';
+    out += fmt::format("{{\"id\": \"d{}\", \"date\": \"2020-01-0{}\", \"text\": \"{}\"}}{}", n, 1 + n % 9, text,
+                       n % 5 == 0 ? "\r\n" : "\n");
+  }
+  return out;
+}
+
+void expect_same_documents(const fs::path& plain, const fs::path& streamed, const CorpusOptions& options = {}) {
+  ReadSummary plain_summary, streamed_summary;
+  auto from_plain = read_all({plain}, options, &plain_summary);
+  auto copied = read_all({streamed}, options, &streamed_summary);
+  ASSERT_EQ(from_plain.is_ok(), copied.is_ok());
+  if (!from_plain.is_ok()) {
+    // The same error at the same line; only the file names differ.
+    const std::string a = from_plain.status().message(), b = copied.status().message();
+    EXPECT_EQ(a.substr(plain.string().size()), b.substr(streamed.string().size()));
+    return;
+  }
+  ASSERT_EQ(from_plain->size(), copied->size());
+  for (std::size_t i = 0; i < from_plain->size(); ++i) {
+    const Seen& m = (*from_plain)[i];
+    const Seen& c = (*copied)[i];
+    ASSERT_EQ(std::tie(m.id, m.date, m.text, m.line), std::tie(c.id, c.date, c.text, c.line)) << "document " << i;
+  }
+  EXPECT_EQ(plain_summary.skipped, streamed_summary.skipped);
+  EXPECT_EQ(plain_summary.warnings.size(), streamed_summary.warnings.size());
+  EXPECT_EQ(plain_summary.bytes, fs::file_size(plain));
+}
+
+TEST(CorpusTest, PlainFileGivesWhatTheCompressedStreamGives) {
+  TempFolder dir;
+  for (const std::size_t bytes : {kBlockBytes - 100, kBlockBytes + 30, 3 * kBlockBytes + 777}) {
+    const std::string jsonl = blocky_jsonl(bytes, 40000, static_cast<unsigned>(bytes));
+    SCOPED_TRACE(bytes);
+    expect_same_documents(dir.write("m.jsonl", jsonl), dir.write("m.jsonl.zst", zstd_compress(jsonl)));
+  }
+}
+
+TEST(CorpusTest, PlainAndCompressedAgreeAroundARecordLongerThanABlock) {
+  TempFolder dir;
+  const std::string jsonl = fmt::format("{}{{\"id\": \"long\", \"date\": \"2020-01-01\", \"text\": \"{}\"}}\n{}",
+                                        blocky_jsonl(2 * kBlockBytes, 300, 7),
+                                        std::string(kBlockBytes + kBlockBytes / 2, 'x'),
+                                        blocky_jsonl(kBlockBytes, 300, 8).substr(3));
+  const auto plain = dir.write("m.jsonl", jsonl);
+  expect_same_documents(plain, dir.write("m.jsonl.gz", gzip_compress(jsonl)));
+  auto docs = read_all({plain});
+  ASSERT_TRUE(docs.is_ok()) << docs.status().message();
+  const auto longest = std::max_element(docs->begin(), docs->end(),
+                                        [](const Seen& a, const Seen& b) { return a.text.size() < b.text.size(); });
+  EXPECT_EQ(longest->id, "long");
+  EXPECT_EQ(longest->line, static_cast<std::size_t>(std::count(jsonl.begin(), jsonl.begin() + jsonl.find("\"long\""), '\n')) + 1);
+}
+
+TEST(CorpusTest, PlainAndCompressedAgreeOnBadLinesAtBlockBoundaries) {
+  TempFolder dir;
+  std::string jsonl = blocky_jsonl(3 * kBlockBytes, 5000, 11);
+  // A bad line just before and just after the first two block boundaries.
+  for (const std::size_t at : {kBlockBytes - 50, kBlockBytes + 50, 2 * kBlockBytes - 10, 2 * kBlockBytes + 10}) {
+    const std::size_t line_start = jsonl.rfind('\n', at) + 1;
+    jsonl.insert(line_start, "{not json}\n");
+  }
+  const auto plain = dir.write("m.jsonl", jsonl);
+  const auto streamed = dir.write("m.jsonl.zst", zstd_compress(jsonl));
+  expect_same_documents(plain, streamed);
+  CorpusOptions skip;
+  skip.skip_bad = true;
+  expect_same_documents(plain, streamed, skip);
+  ReadSummary summary;
+  ASSERT_TRUE(read_all({plain}, skip, &summary).is_ok());
+  EXPECT_EQ(summary.skipped, 4u);
+}
+
+TEST(CorpusTest, PlainAndCompressedCsvAgreeOnLineEndsInQuotedFields) {
+  TempFolder dir;
+  std::string csv = "id,date,text\n";
+  for (std::size_t n = 0; csv.size() < 3 * kBlockBytes; ++n) {
+    csv += fmt::format("r{},2021-05-0{},\"{}{}\"\n", n, 1 + n % 9, std::string(n % 613, 'a'),
+                       n % 3 == 0 ? "\nsecond \"\"line\"\"\r\n" : "");
+  }
+  expect_same_documents(dir.write("m.csv", csv), dir.write("m.csv.gz", gzip_compress(csv)));
 }
 
 }  // namespace
