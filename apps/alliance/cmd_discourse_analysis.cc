@@ -33,9 +33,9 @@ void add_source_options(CLI::App& command, SourceOptions& options) {
 }
 
 Result<CorpusSources> load_sources(const GlobalOptions& global, const SourceOptions& options) {
-  // The analyses keep @sotu as their default until the report, whose
-  // provenance commands name no corpus, reads the allies' speeches too.
-  return read_corpus_sources(resolve_data_dir(global), options.corpus, "@sotu");
+  // The same default corpus as `discourse count`, so that a count and the
+  // kwic or types run that audits it read the same speeches.
+  return read_corpus_sources(resolve_data_dir(global), options.corpus, "@ungdc-allies");
 }
 
 std::vector<std::pair<std::string, std::string>> meta_of(const std::string& command, const CorpusSources& s,

@@ -17,7 +17,7 @@ void add_corpus_source_options(CLI::App& command, CorpusSourceOptions& options) 
   command.add_option("corpus", options.corpus,
                      "JSON Lines files, CSV files (*.csv), folders of .txt files, - (standard input) or an "
                      "embedded corpus @ungdc-allies or @sotu; .zst/.gz read transparently (default: "
-                     "count: @ungdc-allies, kwic/types/trend/compare: @sotu)");
+                     "@ungdc-allies)");
   command.add_option("--lexicon", options.lexicon,
                      "lexicon: quanteda YAML, LIWC .dic, Lexicoder .lc3 or - (standard input, format by content; "
                      "default: data/paper2024/lexicon.yaml)");

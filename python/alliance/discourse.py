@@ -6,8 +6,8 @@ A corpus is one of:
 - ``None``: the default embedded corpus, ``"@ungdc-allies"`` (the allies'
   UN General Debate speeches); ``"@sotu"`` names the US State of the Union
   addresses. An embedded corpus brings its own reader options and default
-  grouping, as in the CLI; :func:`kwic`, :func:`types`, :func:`trend` and
-  :func:`compare` default to ``"@sotu"``, as the CLI's do;
+  grouping, as in the CLI; every function here defaults to it, as the
+  CLI's commands do;
 - a path, or a list of paths (``"@name"`` among them): JSON Lines files, CSV files (``*.csv``), folders
   of ``.txt`` files, compressed ``.zst``/``.gz`` (docs/formats/corpus.md);
 - a pandas DataFrame with the columns ``id``, ``date`` and ``text`` (the
@@ -45,9 +45,6 @@ __all__ = ["count", "kwic", "types", "trend", "compare"]
 Corpus = Union[None, PathLike, Sequence[PathLike], pd.DataFrame, Iterable[Mapping[str, Any]]]
 Lexicon = Union[None, PathLike, Mapping[str, Union[str, Sequence[str]]]]
 
-# The analysis commands (kwic, types, trend, compare) default to the State of
-# the Union addresses, as `alliance discourse kwic|types|trend|compare` do.
-_ANALYSIS_DEFAULT = "@sotu"
 _READER_OPTIONS = {"tokenizer", "text_field", "date_field", "id_field", "year_field", "year_day", "skip_bad",
                    "local_dates", "corpus_format", "metadata"}
 
@@ -156,8 +153,8 @@ def count(corpus: Corpus = None, lexicon: Lexicon = None, by: Optional[Sequence[
     (``alliance discourse count``).
 
     Args:
-        corpus: the documents (see the module's help); default the embedded
-            State of the Union corpus.
+        corpus: the documents (see the module's help); default the allies' UN
+            General Debate speeches (``"@ungdc-allies"``).
         lexicon: the categories and their patterns; default the article's.
         by: the group keys, in order: ``"year"``, ``"quarter"``, ``"month"``,
             ``"week"``, ``"period"`` (pre/post ``split_date``, or the periods of
@@ -217,7 +214,7 @@ def kwic(corpus: Corpus = None, lexicon: Lexicon = None, category: Optional[str]
         seed: the seed of the sample; same seed and corpus, same lines.
     {reader}
     """
-    spec = _spec(_ANALYSIS_DEFAULT if corpus is None else corpus, lexicon, dict(reader, tokenizer=tokenizer))
+    spec = _spec(corpus, lexicon, dict(reader, tokenizer=tokenizer))
     return frame(_tables(_alliance.discourse_kwic(spec, category or "", pattern or "", int(window),
                                                   None if sample is None else int(sample), int(seed)))[0])
 
@@ -233,7 +230,7 @@ def types(corpus: Corpus = None, lexicon: Lexicon = None, category: Optional[str
         category: only this category; default all.
     {reader}
     """
-    spec = _spec(_ANALYSIS_DEFAULT if corpus is None else corpus, lexicon, dict(reader, tokenizer=tokenizer))
+    spec = _spec(corpus, lexicon, dict(reader, tokenizer=tokenizer))
     return frame(_tables(_alliance.discourse_types(spec, category or ""))[0])
 
 
@@ -255,7 +252,7 @@ def trend(corpus: Corpus = None, lexicon: Lexicon = None, category: str = "", by
             one name.
     {reader}
     """
-    spec = _spec(_ANALYSIS_DEFAULT if corpus is None else corpus, lexicon, dict(reader, tokenizer=tokenizer))
+    spec = _spec(corpus, lexicon, dict(reader, tokenizer=tokenizer))
     tables = Tables(_tables(_alliance.discourse_trend(spec, category, by, measure, int(threads))))
     for name in tables:
         _year_as_int(tables[name])
@@ -281,6 +278,6 @@ def compare(corpus: Corpus = None, lexicon: Lexicon = None, split_date: str = ""
     """
     if not 0.5 <= float(level) <= 0.999:
         raise InvalidArgument(f"level: {level} is outside 0.5-0.999")
-    spec = _spec(_ANALYSIS_DEFAULT if corpus is None else corpus, lexicon, dict(reader, tokenizer=tokenizer))
+    spec = _spec(corpus, lexicon, dict(reader, tokenizer=tokenizer))
     return frame(_tables(_alliance.discourse_compare(spec, split_date, category or "", int(bootstrap), float(level),
                                                      int(seed), int(threads)))[0])

@@ -52,6 +52,19 @@ TEST(CliDiscourseAnalysisTest, KwicNeedsOneOfCategoryAndPattern) {
   expect_usage_error(run_cli(args_of("kwic", {"--category", "legl"})), "did you mean 'legal'?");
 }
 
+// With no corpus every analysis reads what `discourse count` reads: the
+// allies' speeches, which name the speaking country (ISO3) in their ids.
+TEST(CliDiscourseAnalysisTest, AnalysesDefaultToTheCorpusCountReads) {
+  for (const char* command : {"types", "kwic"}) {
+    std::vector<std::string> args{"discourse", command, "--format", "json"};
+    if (std::string(command) == "kwic") args.insert(args.end(), {"--pattern", "ukrain*", "--sample", "2"});
+    const CliResult r = run_cli(args);
+    ASSERT_EQ(r.exit_code, 0) << r;
+    EXPECT_NE(r.out.find("ungdc_allies_1946-2024.jsonl.zst"), std::string::npos) << command;
+    EXPECT_EQ(r.out.find("sotu"), std::string::npos) << command;
+  }
+}
+
 TEST(CliDiscourseAnalysisTest, TypesShowOverMatchingOnTheEmbeddedCorpus) {
   const CliResult r = run_cli({"discourse", "types", "@sotu", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r;
