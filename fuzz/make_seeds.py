@@ -52,6 +52,16 @@ def fresh(target):
             path.unlink()
 
 
+# Findings of nato_workbook_fuzz, replayed as seeds: (name, part, the real
+# text, its replacement); the regression tests are in
+# tests/core/nato_workbook_test.cc.
+WORKBOOK_FINDINGS = [
+    ("issue_16_row_beyond_int", "xl/worksheets/sheet3.xml", b'<c r="D11" s="126">', b'<c r="D99999999999" s="126">'),
+    ("issue_16_column_beyond_int", "xl/worksheets/sheet3.xml", b'<c r="D11" s="126">',
+     b'<c r="ZZZZZZZZZZZZ11" s="126">'),
+]
+
+
 def nato_workbook():
     fresh("nato_workbook")
     write("nato_workbook", "whole.xlsx", bytes([0]) + WORKBOOK.read_bytes())
@@ -59,6 +69,12 @@ def nato_workbook():
         for k, part in enumerate(WORKBOOK_PARTS, start=1):
             name = "part%02d_%s" % (k, part.replace("/", "_"))
             write("nato_workbook", name, bytes([k]) + book.read(part))
+        for name, part, real, replacement in WORKBOOK_FINDINGS:
+            text = book.read(part)
+            if real not in text:
+                sys.exit("make_seeds: %s has no %r" % (part, real))
+            mode = WORKBOOK_PARTS.index(part) + 1
+            write("nato_workbook", name, bytes([mode]) + text.replace(real, replacement, 1))
 
 
 def zstd_lines(path, count):
