@@ -4,7 +4,8 @@
 // one rank), and the spans are read with the block reader and parser as
 // scale_out.cc reads them. What the spans give, in order, must equal one
 // sequential read of the whole file (for_each_document): the same documents
-// (id, date, text, line), the same counts and warnings, the same first error.
+// (id, date, text, line), the same counts, bytes and warnings, the same first
+// error.
 // The first byte: bit 0 the format (0 JSON Lines, 1 CSV), bit 1 skip_bad;
 // the rest is the file.
 #include <algorithm>
@@ -32,6 +33,7 @@ struct Outcome {
   std::vector<std::tuple<std::string, std::string, std::string, std::size_t>> documents;
   std::uint64_t documents_read = 0;
   std::uint64_t skipped = 0;
+  std::uint64_t bytes = 0;  // every byte once: a CSV header re-read by a span is not counted
   std::vector<std::string> warnings;
   std::string error;  // "" when ok
   bool operator==(const Outcome&) const = default;
@@ -54,6 +56,7 @@ Outcome read_whole(const fs::path& path, const discourse::CorpusOptions& options
   }
   out.documents_read = summary->documents;
   out.skipped = summary->skipped;
+  out.bytes = summary->bytes;
   out.warnings = summary->warnings;
   return out;
 }
@@ -100,6 +103,7 @@ Outcome read_pieces(const fs::path& path, const discourse::CorpusOptions& option
   for (const auto& warning : reader.warnings()) {
     if (out.warnings.size() < discourse::kMaxWarnings) out.warnings.push_back(warning);
   }
+  out.bytes = reader.bytes_read();
   return out;
 }
 
