@@ -54,7 +54,7 @@ def fresh(target):
 
 # Findings of nato_workbook_fuzz, replayed as seeds: (name, part, the real
 # text, its replacement); the regression tests are in
-# tests/core/nato_workbook_test.cc.
+# tests/core/nato_workbook_test.cc (Issue16CellReferenceBeyondIntIsAnError).
 WORKBOOK_FINDINGS = [
     ("issue_16_row_beyond_int", "xl/worksheets/sheet3.xml", b'<c r="D11" s="126">', b'<c r="D99999999999" s="126">'),
     ("issue_16_column_beyond_int", "xl/worksheets/sheet3.xml", b'<c r="D11" s="126">',
