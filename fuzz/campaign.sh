@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The fuzzing campaign (docs/reliability.md): runs each target, one at a time
 # and niced (the machine is shared), until RUNS executions or SECONDS
-# seconds, from its committed corpus and seeds; then minimises everything it
-# kept into fuzz/corpus/<target>/ (libFuzzer -merge=1) and appends one line
-# per target to LOG: target, executions, coverage, features, corpus files,
-# seconds, result.
+# seconds, from its committed corpus and seeds (inputs up to the larger of
+# 64 KiB and its largest committed input, fuzz/max_len.sh); then minimises
+# everything it kept into fuzz/corpus/<target>/ (libFuzzer -merge=1) and
+# appends one line per target to LOG: target, executions, coverage,
+# features, corpus files, seconds, result.
 # Usage: fuzz/campaign.sh BUILD_DIR [RUNS] [SECONDS] [TARGET...]
 set -uo pipefail
 build=$(cd "$1" && pwd)
@@ -29,8 +30,9 @@ for name in "${names[@]}"; do
   mkdir -p "$corpus" "$work/$name" "$work/artifacts/$name"
   inputs=("$corpus")
   [ -d "$root/fuzz/seeds/$name" ] && inputs+=("$root/fuzz/seeds/$name")
+  max_len=$("$root/fuzz/max_len.sh" "$name")
   start=$(date +%s)
-  (cd "$work" && nice -n 10 "$binary" -runs="$runs" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
+  (cd "$work" && nice -n 10 "$binary" -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" -timeout=30 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/$name/" \
       "$work/$name" "${inputs[@]}" >"$work/$name.log" 2>&1)
   status=$?
@@ -47,7 +49,7 @@ for name in "${names[@]}"; do
   fi
   # Minimise the old corpus and everything new into a fresh folder.
   mkdir -p "$work/merged/$name"
-  (cd "$work" && nice -n 10 "$binary" -merge=1 -max_len=65536 -timeout=30 -rss_limit_mb=2048 \
+  (cd "$work" && nice -n 10 "$binary" -merge=1 -max_len="$max_len" -timeout=30 -rss_limit_mb=2048 \
       -artifact_prefix="$work/artifacts/$name/" "$work/merged/$name" "$corpus" "$work/$name" \
       >"$work/$name.merge.log" 2>&1) &&
     rm -rf "$corpus" && mkdir -p "$corpus" && cp "$work/merged/$name"/* "$corpus/" 2>/dev/null

@@ -3,12 +3,9 @@
 // accepted, the analyses over it. The first byte picks the reader; for the
 // institutional system the rest is split at the first "\n--\n" into the
 // instruments and the links. An error must be located in the named input.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -18,6 +15,7 @@
 #include "alliance/capability/matrix.h"
 #include "alliance/core/actors.h"
 #include "alliance/core/csv.h"
+#include "fuzz_harness.h"
 
 namespace {
 
@@ -30,16 +28,17 @@ struct Fixture {
 
 const Fixture& fixture() {
   static const Fixture* f = [] {
-    const std::string dir = "/tmp/alliance_capability_fuzz_" + std::to_string(getpid());
-    std::ofstream(dir + "_allies.csv") << "iso3,name,nato_accession,m49_region,has_standing_forces\n"
-                                          "USA,United States,1949-04-04,Northern America,1\n"
-                                          "GBR,United Kingdom,1949-04-04,Northern Europe,1\n"
-                                          "NOR,Norway,1949-04-04,Northern Europe,1\n"
-                                          "DEU,Germany,1955-05-06,Western Europe,1\n"
-                                          "CZE,Czechia,1999-03-12,Eastern Europe,1\n"
-                                          "SVK,Slovakia,2004-03-29,Eastern Europe,1\n";
-    std::ofstream(dir + "_others.csv") << "iso3,name,note\nEUU,European Union,x\n";
-    auto actors = alliance::core::ActorRegistry::load(dir + "_allies.csv", dir + "_others.csv", "");
+    // The registry's files live in the scratch folder, removed at exit.
+    static const alliance::fuzz::ScratchFile allies("allies.csv");
+    allies.write("iso3,name,nato_accession,m49_region,has_standing_forces\n"
+                 "USA,United States,1949-04-04,Northern America,1\n"
+                 "GBR,United Kingdom,1949-04-04,Northern Europe,1\n"
+                 "NOR,Norway,1949-04-04,Northern Europe,1\n"
+                 "DEU,Germany,1955-05-06,Western Europe,1\n"
+                 "CZE,Czechia,1999-03-12,Eastern Europe,1\n"
+                 "SVK,Slovakia,2004-03-29,Eastern Europe,1\n");
+    const std::string others = allies.write_beside("others.csv", "iso3,name,note\nEUU,European Union,x\n");
+    auto actors = alliance::core::ActorRegistry::load(allies.path(), others, "");
     auto csv = CsvTable::parse("item,category,note\nT,tank,\nI,ifv,\nM,money,\n", "categories.csv");
     if (!actors.is_ok() || !csv.is_ok()) std::abort();
     auto categories = alliance::capability::ItemCategories::from_csv(*csv);

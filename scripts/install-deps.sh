@@ -8,7 +8,7 @@ packages=(
   libfmt-dev libcli11-dev libtomlplusplus-dev libboost-dev libboost-math-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-tidy libclang-rt-14-dev
-  libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zlib1g-dev libyaml-cpp-dev
+  libsimdjson-dev libutf8proc-dev libicu-dev libzstd-dev zstd zlib1g-dev libyaml-cpp-dev
   libboost-graph-dev gnuplot-nox graphviz
   libssl-dev chromium
   libopenmpi-dev openmpi-bin

@@ -4,6 +4,8 @@
 #      minimised campaign corpus, docs/reliability.md) and fuzz/seeds/<target>/;
 #   2. then fuzzes each target SECONDS seconds from those inputs (new inputs
 #      go to a scratch folder; the committed corpus is left as it is).
+# Inputs may be as long as the larger of 64 KiB and the target's largest
+# committed input (fuzz/max_len.sh).
 # A target that finds something does not stop the others: every target runs,
 # then the script prints each reproducer and fails.
 # Usage: scripts/run-fuzzers.sh BUILD_DIR [SECONDS]   (SECONDS 0: replay only)
@@ -43,7 +45,9 @@ run() {
   name=$(basename "$binary" _fuzz)
   mkdir -p "$findings/$name" "$work/log"
   local log="$work/log/$name.$phase"
-  (cd "$work" && nice -n 10 "$binary" -artifact_prefix="$findings/$name/" -max_len=65536 -timeout=30 \
+  local max_len
+  max_len=$("$root/fuzz/max_len.sh" "$name")
+  (cd "$work" && nice -n 10 "$binary" -artifact_prefix="$findings/$name/" -max_len="$max_len" -timeout=30 \
       -rss_limit_mb=2048 -print_final_stats=1 "$@" >"$log" 2>&1)
   local status=$?
   grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|INFO: Loaded|cov:)' "$log" | tail -n 3 |

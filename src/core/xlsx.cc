@@ -106,14 +106,21 @@ std::string string_item_text(const pugi::xml_node& item) {
 }  // namespace
 
 std::pair<int, int> parse_reference(std::string_view ref) {
+  // Bounded at every digit: a reference such as A99999999999 must not
+  // overflow the int on its way to being refused.
   int column = 0, row = 0;
   std::size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) column = column * 26 + (ref[i] - 'A' + 1);
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    column = column * 26 + (ref[i] - 'A' + 1);
+    if (column > kMaxColumns) return {0, 0};
+  }
   if (i == 0 || i == ref.size()) return {0, 0};
   for (; i < ref.size(); ++i) {
     if (ref[i] < '0' || ref[i] > '9') return {0, 0};
     row = row * 10 + (ref[i] - '0');
+    if (row > kMaxRows) return {0, 0};
   }
+  if (row == 0) return {0, 0};
   return {row, column};
 }
 
@@ -159,6 +166,10 @@ Result<Sheet> Workbook::sheet(std::string_view name) const {
       Cell cell;
       cell.ref = c.attribute("r").value();
       std::tie(cell.row, cell.column) = parse_reference(cell.ref);
+      if (cell.row == 0) {
+        return Status::invalid_argument(fmt::format("{}:{}!{}: '{}' is not a cell reference (A1 to XFD1048576)", path_,
+                                                    name, cell.ref.empty() ? "A1" : cell.ref, cell.ref));
+      }
       const std::string type = c.attribute("t").value();
       if (type == "s") {
         const auto index = static_cast<std::size_t>(c.child("v").text().as_ullong(shared_strings_.size()));

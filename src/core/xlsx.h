@@ -38,7 +38,8 @@ class Workbook {
   const std::string& path() const { return path_; }
   /// Sheet names in the workbook's order.
   const std::vector<std::string>& sheet_names() const { return names_; }
-  /// The cells of the named sheet; `path:name!A1: ...` when it is missing.
+  /// The cells of the named sheet; `path:name!A1: ...` when it is missing,
+  /// `path:name!REF: ...` when a cell's reference is not one of A1:XFD1048576.
   Result<Sheet> sheet(std::string_view name) const;
 
  private:
@@ -49,7 +50,12 @@ class Workbook {
   std::vector<std::string> shared_strings_;
 };
 
-/// "D11" -> (11, 4); nullopt-like (0, 0) when `ref` is not a cell reference.
+/// A sheet's size in Excel 2007 and later: columns A to XFD, rows 1 to 1048576.
+inline constexpr int kMaxColumns = 16384;
+inline constexpr int kMaxRows = 1048576;
+
+/// "D11" -> (11, 4); (0, 0) when `ref` is not a cell reference within
+/// A1:XFD1048576.
 std::pair<int, int> parse_reference(std::string_view ref);
 
 }  // namespace alliance::core::xlsx

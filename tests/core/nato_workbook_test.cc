@@ -147,6 +147,25 @@ TEST(NatoWorkbookTest, TextInANumericCellIsReportedAtItsCell) {
   EXPECT_EQ(message, path + ":TABLE3!D11: 'n/a' is not a number");
 }
 
+// Found with nato_workbook_fuzz (issue 16): the row and column of a cell
+// reference were accumulated in an int without a bound (UBSan: signed
+// integer overflow); a reference outside A1:XFD1048576 is an error at it.
+// XFD1048577 is one row past the last: the sheet's own limits are kept.
+TEST(NatoWorkbookTest, Issue16CellReferenceBeyondIntIsAnError) {
+  for (const std::string ref : {"D99999999999", "ZZZZZZZZZZZZ11", "XFD1048577"}) {
+    const std::string path = rewritten_workbook("reference_" + ref + ".xlsx", "xl/worksheets/sheet3.xml",
+                                                replace("<c r=\"D11\" s=\"126\">", "<c r=\"" + ref + "\" s=\"126\">"));
+    EXPECT_EQ(import_error(path),
+              path + ":TABLE3!" + ref + ": '" + ref + "' is not a cell reference (A1 to XFD1048576)");
+  }
+}
+
+TEST(NatoWorkbookTest, CellWithoutAReferenceIsAnError) {
+  const std::string path =
+      rewritten_workbook("no_reference.xlsx", "xl/worksheets/sheet3.xml", replace("<c r=\"D11\" s=\"126\">", "<c s=\"126\">"));
+  EXPECT_EQ(import_error(path), path + ":TABLE3!A1: '' is not a cell reference (A1 to XFD1048576)");
+}
+
 TEST(NatoWorkbookTest, MissingSectionIsALayoutError) {
   const std::string path = rewritten_workbook("no_section.xlsx", "xl/sharedStrings.xml",
                                               replace("<t>Annual real change (%)</t>", "<t>Real change</t>"));
