@@ -5,7 +5,8 @@
 # 64 KiB and its largest committed input, fuzz/max_len.sh); then minimises
 # everything it kept into fuzz/corpus/<target>/ (libFuzzer -merge=1) and
 # appends one line per target to LOG: target, executions, coverage,
-# features, corpus files, seconds, result.
+# features, corpus files, seconds, result (clean; slow: only inputs slower
+# than 10 s, kept in BUILD_DIR/fuzz-findings; FOUND).
 # Usage: fuzz/campaign.sh BUILD_DIR [RUNS] [SECONDS] [TARGET...]
 set -uo pipefail
 build=$(cd "$1" && pwd)
@@ -40,9 +41,14 @@ for name in "${names[@]}"; do
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -n 1)
   coverage=$(grep -o 'cov: [0-9]*' "$work/$name.log" | tail -n 1 | cut -d' ' -f2)
   features=$(grep -o 'ft: [0-9]*' "$work/$name.log" | tail -n 1 | cut -d' ' -f2)
+  # A slow unit (over 10 s, under the timeout) is kept for a look but is no
+  # failure: a fuzzer stopped or starved by other jobs writes them too.
   result=clean
-  if [ $status -ne 0 ] || compgen -G "$work/artifacts/$name/*" >/dev/null; then
+  compgen -G "$work/artifacts/$name/slow-unit-*" >/dev/null && result=slow
+  if [ $status -ne 0 ] || compgen -G "$work/artifacts/$name/[!s]*" >/dev/null; then
     result=FOUND
+  fi
+  if [ "$result" != clean ]; then
     mkdir -p "$build/fuzz-findings/$name"
     cp "$work/artifacts/$name"/* "$build/fuzz-findings/$name/" 2>/dev/null
     tail -n 60 "$work/$name.log" >"$build/fuzz-findings/$name/log.txt"
