@@ -33,6 +33,7 @@
 #include "alliance/core/csv.h"
 #include "alliance/core/process.h"
 #include "alliance/core/text.h"
+#include "temp_dir.h"
 
 extern char** environ;
 
@@ -55,29 +56,7 @@ inline void write_file(const std::string& path, std::string_view content) {
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
 }
 
-/// A fresh folder under the system temp folder, removed with its contents
-/// when the object goes.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "alliance_cli_test_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed: " << std::strerror(errno);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  /// The path of `name` inside the folder.
-  std::string file(std::string_view name) const { return path_ + "/" + std::string(name); }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 struct CliResult {
   int exit_code = -1;  // the exit status, 128 + signal if killed, -1 if it could not start

@@ -2,7 +2,6 @@
 #include "alliance/discourse/allied.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 
 #include "alliance/discourse/lexicon.h"
 #include "alliance/discourse/tables.h"
+#include "temp_dir.h"
 
 namespace alliance::discourse {
 namespace {
@@ -25,9 +25,6 @@ std::string doc(const std::string& country, const std::string& date, const std::
 class AlliedStudyTest : public testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "alliance_allied_test_XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
     // Poland joined on 1999-03-12: its 1998 speech is not an ally's.
     std::ofstream(dir_ / "c.jsonl") << doc("POL", "1998-09-01", "values values law")
                                     << doc("POL", "2011-09-01", "values and law")
@@ -45,13 +42,10 @@ class AlliedStudyTest : public testing::Test {
     options_.reference_dir = fs::path(ALLIANCE_TEST_DATA_DIR) / "reference";
     options_.replicates = 200;
   }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
   Result<AlliedStudy> run() { return allied_study({dir_ / "c.jsonl"}, *matcher_, options_, CorpusOptions{}); }
 
-  fs::path dir_;
+  test_support::TempDir folder_;
+  const fs::path& dir_ = folder_.path();
   std::optional<Matcher> matcher_;
   AlliedOptions options_;
 };

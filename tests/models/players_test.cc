@@ -6,38 +6,17 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "alliance/core/panel.h"
+#include "temp_dir.h"
 
 namespace alliance::models {
 namespace {
 
-// The files live in one folder per test process, removed when it ends, so
-// that runs side by side (release and sanitizer builds) never share them.
-class TempFolder {
- public:
-  TempFolder()
-      : path_(std::filesystem::temp_directory_path() / ("alliance_players_test_" + std::to_string(::getpid()))) {
-    std::filesystem::create_directories(path_);
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 std::string write_temp(const std::string& name, const std::string& text) {
-  static const TempFolder folder;
-  const std::filesystem::path path = folder.path() / (name + ".csv");
-  std::ofstream(path) << text;
-  return path.string();
+  // One folder for the test process, removed when it ends.
+  static const test_support::TempDir folder;
+  return folder.write(name + ".csv", text).string();
 }
 
 TEST(PlayersTest, ReadsCobbDouglasWithOptionalWeight) {

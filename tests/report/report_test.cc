@@ -3,7 +3,6 @@
 #include "alliance/report/report.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -13,6 +12,7 @@
 
 #include "report/pillars.h"
 #include "report/sha256.h"
+#include "temp_dir.h"
 
 namespace alliance::report {
 namespace {
@@ -26,22 +26,7 @@ std::string slurp(const fs::path& path) {
   return out.str();
 }
 
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (fs::temp_directory_path() / "alliance_report_test_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
-    path_ = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempFolder = test_support::TempDir;
 
 ReportOptions embedded_options() {
   ReportOptions options;
@@ -369,7 +354,7 @@ TEST_F(EmbeddedReportTest, ConfigValuesChangeTheScenario) {
 TEST_F(EmbeddedReportTest, WritesTheFolderAndReplacesItWhole) {
   ASSERT_NE(results_, nullptr);
   TempFolder folder;
-  const std::string out = folder.path() + "/report";
+  const std::string out = folder.file("report");
   fs::create_directories(out);
   std::ofstream(out + "/stale.txt") << "from an older run";
   ReportResults results = *results_;
@@ -396,7 +381,7 @@ TEST_F(EmbeddedReportTest, WritesTheFolderAndReplacesItWhole) {
 TEST_F(EmbeddedReportTest, AMissingFigureToolFailsWithoutTouchingTheOldReport) {
   ASSERT_NE(results_, nullptr);
   TempFolder folder;
-  const std::string out = folder.path() + "/report";
+  const std::string out = folder.file("report");
   fs::create_directories(out);
   std::ofstream(out + "/old.txt") << "old";
   ReportOptions options = embedded_options();
