@@ -46,9 +46,8 @@ auto recorder(Outcome& out) {
   };
 }
 
-Outcome read_whole(const fs::path& path, const discourse::CorpusOptions& options) {
-  Outcome out;
-  auto summary = discourse::for_each_document({path}, options, recorder(out));
+// Records a read's summary, or its error (the documents before it stay).
+Outcome finish(Outcome out, const alliance::Result<discourse::ReadSummary>& summary, const fs::path& path) {
   alliance::fuzz::require_located(summary, {path.string()});
   if (!summary.is_ok()) {
     out.error = summary.status().message();
@@ -59,6 +58,12 @@ Outcome read_whole(const fs::path& path, const discourse::CorpusOptions& options
   out.bytes = summary->bytes;
   out.warnings = summary->warnings;
   return out;
+}
+
+Outcome read_whole(const fs::path& path, const discourse::CorpusOptions& options) {
+  Outcome out;
+  auto summary = discourse::for_each_document({path}, options, recorder(out));
+  return finish(std::move(out), summary, path);
 }
 
 // The plan's non-empty items as (input, span) lists, as scale_out.cc's
@@ -80,31 +85,8 @@ Outcome read_pieces(const fs::path& path, const discourse::CorpusOptions& option
     spans.push_back(item.span);
   }
   Outcome out;
-  detail::BufferPool pool;
-  detail::BlockReader reader(inputs, options, pool, spans);
-  detail::BlockParser parser(inputs, options);
-  detail::Block block;
-  while (reader.next(block)) {
-    detail::BlockOutcome parsed;
-    parser.parse(block, parsed, recorder(out));
-    out.documents_read += parsed.documents;
-    out.skipped += parsed.skipped;
-    for (auto& warning : parsed.warnings) {
-      if (out.warnings.size() < discourse::kMaxWarnings) out.warnings.push_back(std::move(warning));
-    }
-    pool.give(std::move(block.data));
-    if (!parsed.error.is_ok()) {
-      Outcome failed;
-      failed.documents = std::move(out.documents);
-      failed.error = parsed.error.message();
-      return failed;
-    }
-  }
-  for (const auto& warning : reader.warnings()) {
-    if (out.warnings.size() < discourse::kMaxWarnings) out.warnings.push_back(warning);
-  }
-  out.bytes = reader.bytes_read();
-  return out;
+  auto summary = detail::for_each_document_in(inputs, spans, options, recorder(out));
+  return finish(std::move(out), summary, path);
 }
 
 }  // namespace

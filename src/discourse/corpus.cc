@@ -164,17 +164,17 @@ bool BlockReader::next(Block& out) {
   return false;
 }
 
-}  // namespace detail
-
-Result<ReadSummary> for_each_document(const std::vector<fs::path>& inputs, const CorpusOptions& options,
-                                      const std::function<Status(const Document&)>& visit) {
-  detail::BufferPool pool;
-  detail::BlockReader reader(inputs, options, pool);
-  detail::BlockParser parser(inputs, options);
+Result<ReadSummary> for_each_document_in(const std::vector<fs::path>& inputs,
+                                         const std::vector<std::optional<InputSpan>>& spans,
+                                         const CorpusOptions& options,
+                                         const std::function<Status(const Document&)>& visit) {
+  BufferPool pool;
+  BlockReader reader(inputs, options, pool, spans);
+  BlockParser parser(inputs, options);
   ReadSummary summary;
-  detail::Block block;
+  Block block;
   while (reader.next(block)) {
-    detail::BlockOutcome outcome;
+    BlockOutcome outcome;
     parser.parse(block, outcome, visit);
     summary.documents += outcome.documents;
     summary.skipped += outcome.skipped;
@@ -189,6 +189,13 @@ Result<ReadSummary> for_each_document(const std::vector<fs::path>& inputs, const
   }
   summary.bytes = reader.bytes_read();
   return summary;
+}
+
+}  // namespace detail
+
+Result<ReadSummary> for_each_document(const std::vector<fs::path>& inputs, const CorpusOptions& options,
+                                      const std::function<Status(const Document&)>& visit) {
+  return detail::for_each_document_in(inputs, {}, options, visit);
 }
 
 }  // namespace alliance::discourse

@@ -132,6 +132,13 @@ class BlockReader {
   std::vector<std::string> warnings_;
 };
 
+/// for_each_document over `spans` of the inputs (one per input, as
+/// BlockReader takes them; empty: the whole inputs).
+Result<ReadSummary> for_each_document_in(const std::vector<std::filesystem::path>& inputs,
+                                         const std::vector<std::optional<InputSpan>>& spans,
+                                         const CorpusOptions& options,
+                                         const std::function<Status(const Document&)>& visit);
+
 /// What parsing one block gave besides its documents.
 struct BlockOutcome {
   std::uint64_t documents = 0;
